@@ -1,0 +1,141 @@
+"""Fixtures shared by the whole suite: an app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from conference import create_app
+from conference.config import normalise_database_url
+from conference.extensions import db
+from tests import factories
+
+CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+from tests.factories import PASSWORD  # noqa: E402
+
+
+def _database_url(tmp_root: Path) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    return normalise_database_url(url) if url else f"sqlite:///{tmp_root / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    return _database_url(tmp_path_factory.mktemp("db"))
+
+
+def make_test_app(database_url: str, tmp_path: Path, **overrides):
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "JOBS_EAGER": True,
+        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "REDIS_URL": None,
+        "MAIL_SERVER": None,
+        "BASE_URL": "http://localhost",
+        "SERVER_NAME": None,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url, tmp_path_factory):
+    """Build the schema once per run through the real migrations, and drop it at the end."""
+    from flask_migrate import downgrade, upgrade
+
+    app = make_test_app(database_url, tmp_path_factory.mktemp("schema"))
+    with app.app_context():
+        _drop_everything()
+        upgrade()
+    yield
+    with app.app_context():
+        downgrade(revision="base")
+        db.engine.dispose()
+
+
+def _drop_everything() -> None:
+    """Leave a clean database even after an earlier run that was killed half-way."""
+    db.drop_all()
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def _empty_tables() -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "postgresql":
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for name in tables:
+                conn.execute(text(f"DELETE FROM {name}"))
+
+
+@pytest.fixture
+def app(_schema, database_url, tmp_path):
+    app = make_test_app(database_url, tmp_path)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(client, url: str) -> str:
+    page = client.get(url)
+    assert page.status_code == 200, f"GET {url} -> {page.status_code}"
+    match = CSRF_INPUT.search(page.get_data(as_text=True))
+    assert match, f"no CSRF token on {url}"
+    return match.group(1)
+
+
+def submit(client, url: str, data: dict | None = None, *, form_url: str | None = None, **kwargs):
+    """Post a form the way a browser does: fetch the page for its CSRF token, then send the fields."""
+    fields = dict(data or {})
+    fields["csrf_token"] = csrf_token(client, form_url or url)
+    return client.post(url, data=fields, **kwargs)
+
+
+class AuthActions:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email: str, password: str = PASSWORD):
+        return submit(self.client, "/login", {"email": email, "password": password})
+
+    def logout(self):
+        return submit(self.client, "/logout", form_url="/")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+@pytest.fixture
+def conference(app):
+    """A published conference in Asia/Seoul with nothing in it yet."""
+    return factories.make_conference()
+
+
+@pytest.fixture
+def organiser(app, conference):
+    user = factories.make_user("organiser@example.org")
+    factories.grant(user, conference, "organiser")
+    return user
