@@ -12,10 +12,10 @@ class AppWorker(SimpleWorker):
 
     app: Any = None
 
-    def perform_job(self, job, queue):  # type: ignore[override]
+    def perform_job(self, *args, **kwargs):  # signature differs between RQ releases
         if self.app is None:
             from conference import create_app
 
             type(self).app = create_app()
         with self.app.app_context():
-            return super().perform_job(job, queue)
+            return super().perform_job(*args, **kwargs)
