@@ -42,7 +42,8 @@ def test_empty_to_head_to_base(empty_database_url, tmp_path):
         tables = set(inspect(db.engine).get_table_names())
         assert {t.name for t in db.metadata.sorted_tables} <= tables
         with db.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            diff = compare_metadata(context, db.metadata)
         assert diff == [], f"models and migrations disagree: {diff}"
         downgrade(revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
