@@ -23,7 +23,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=str(root / "static"),
     )
     from conference import config
+    from conference.core.requests import PlenaryRequest
 
+    app.request_class = PlenaryRequest
     app.config.update(config.from_environment(instance_path))
     app.config.from_pyfile("config.py", silent=True)
     if test_config:
