@@ -74,6 +74,7 @@ def _register_blueprints(app: Flask) -> None:
     from conference.agenda.manage import bp as agenda_manage
     from conference.agenda.views import bp as agenda
     from conference.demo.cli import bp as demo_cli
+    from conference.events.admin import bp as events_admin
     from conference.events.manage import bp as events_manage
     from conference.events.views import bp as events
     from conference.i18n.views import bp as i18n
@@ -85,6 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (
         events,
         events_manage,
+        events_admin,
         speakers,
         speakers_manage,
         agenda,

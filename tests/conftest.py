@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from conference import create_app
@@ -28,6 +29,16 @@ def database_url(tmp_path_factory) -> str:
     return _database_url(tmp_path_factory.mktemp("db"))
 
 
+class PlenaryTestClient(FlaskClient):
+    """Each request gets its own app context (fresh `g` and DB session), as in a real server."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()  # the test's own session sees what the request wrote
+        return response
+
+
 def make_test_app(database_url: str, tmp_path: Path, **overrides):
     config = {
         "TESTING": True,
@@ -42,7 +53,9 @@ def make_test_app(database_url: str, tmp_path: Path, **overrides):
         "SERVER_NAME": None,
     }
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    app.test_client_class = PlenaryTestClient
+    return app
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,180 @@
+"""Organiser pages for the programme: rooms, tracks and sessions."""
+
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from conference.accounts.access import organiser_required
+from conference.agenda import operations
+from conference.agenda.forms import RoomForm, SessionForm, TrackForm
+from conference.events.forms import ConfirmForm, manage_labels
 
 bp = Blueprint("agenda_manage", __name__, url_prefix="/c/<slug>/manage")
+bp.context_processor(manage_labels)
+
+
+def _orphan_note(count: int) -> str | None:
+    if not count:
+        return None
+    return ngettext(
+        "One session uses it; it will stay in the programme without it.",
+        "%(num)d sessions use it; they will stay in the programme without it.",
+        count,
+    )
+
+
+# Rooms
+
+
+@bp.get("/rooms/")
+@organiser_required
+def rooms(conference):
+    return render_template("manage/rooms.html", rooms=conference.rooms)
+
+
+def _room_form(conference, room):
+    form = RoomForm(obj=room)
+    if form.validate_on_submit():
+        operations.save_room(conference, room, form.values(), user_id=current_user.id)
+        flash(_("The room “%(name)s” was saved.", name=form.name.data), "success")
+        return redirect(url_for(".rooms", slug=conference.slug))
+    return render_template("manage/room_form.html", form=form, room=room)
+
+
+@bp.route("/rooms/new", methods=["GET", "POST"])
+@organiser_required
+def new_room(conference):
+    return _room_form(conference, None)
+
+
+@bp.route("/rooms/<int(max=2147483647):room_id>", methods=["GET", "POST"])
+@organiser_required
+def edit_room(conference, room_id: int):
+    return _room_form(conference, operations.room_in(conference, room_id) or abort(404))
+
+
+@bp.route("/rooms/<int(max=2147483647):room_id>/delete", methods=["GET", "POST"])
+@organiser_required
+def delete_room(conference, room_id: int):
+    room = operations.room_in(conference, room_id) or abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        operations.delete_room(room, user_id=current_user.id)
+        flash(_("The room “%(name)s” was deleted.", name=room.name), "success")
+        return redirect(url_for(".rooms", slug=conference.slug))
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="rooms",
+        heading=_("Delete the room “%(name)s”?", name=room.name),
+        note=_orphan_note(operations.sessions_in_room(room)),
+        cancel_url=url_for(".rooms", slug=conference.slug),
+    )
+
+
+# Tracks
+
+
+@bp.get("/tracks/")
+@organiser_required
+def tracks(conference):
+    return render_template("manage/tracks.html", tracks=conference.tracks)
+
+
+def _track_form(conference, track):
+    form = TrackForm(obj=track)
+    if form.validate_on_submit():
+        operations.save_track(conference, track, form.values(), user_id=current_user.id)
+        flash(_("The track “%(name)s” was saved.", name=form.name.data), "success")
+        return redirect(url_for(".tracks", slug=conference.slug))
+    return render_template("manage/track_form.html", form=form, track=track)
+
+
+@bp.route("/tracks/new", methods=["GET", "POST"])
+@organiser_required
+def new_track(conference):
+    return _track_form(conference, None)
+
+
+@bp.route("/tracks/<int(max=2147483647):track_id>", methods=["GET", "POST"])
+@organiser_required
+def edit_track(conference, track_id: int):
+    return _track_form(conference, operations.track_in(conference, track_id) or abort(404))
+
+
+@bp.route("/tracks/<int(max=2147483647):track_id>/delete", methods=["GET", "POST"])
+@organiser_required
+def delete_track(conference, track_id: int):
+    track = operations.track_in(conference, track_id) or abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        operations.delete_track(track, user_id=current_user.id)
+        flash(_("The track “%(name)s” was deleted.", name=track.name), "success")
+        return redirect(url_for(".tracks", slug=conference.slug))
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="tracks",
+        heading=_("Delete the track “%(name)s”?", name=track.name),
+        note=_orphan_note(operations.sessions_in_track(track)),
+        cancel_url=url_for(".tracks", slug=conference.slug),
+    )
+
+
+# Sessions
+
+
+@bp.get("/sessions/")
+@organiser_required
+def sessions(conference):
+    return render_template("manage/sessions.html", days=operations.sessions_by_day(conference))
+
+
+def _session_form(conference, session):
+    if session is None:
+        initial = {"day": conference.start_date, "language_codes": [conference.default_language]}
+    else:
+        starts, ends = session.starts_at.astimezone(conference.tz), session.ends_at.astimezone(conference.tz)
+        initial = {"day": starts.date(), "starts_at_time": starts.time(), "ends_at_time": ends.time()}
+    form = SessionForm(conference, obj=session, **initial)
+    if form.validate_on_submit():
+        operations.save_session(
+            conference, session, form.values(), form.people_rows(), user_id=current_user.id
+        )
+        flash(_("The session “%(title)s” was saved.", title=form.title.data), "success")
+        return redirect(url_for(".sessions", slug=conference.slug))
+    return render_template("manage/session_form.html", form=form, session=session)
+
+
+@bp.route("/sessions/new", methods=["GET", "POST"])
+@organiser_required
+def new_session(conference):
+    return _session_form(conference, None)
+
+
+@bp.route("/sessions/<int(max=2147483647):session_id>", methods=["GET", "POST"])
+@organiser_required
+def edit_session(conference, session_id: int):
+    return _session_form(conference, operations.session_in(conference, session_id) or abort(404))
+
+
+@bp.route("/sessions/<int(max=2147483647):session_id>/delete", methods=["GET", "POST"])
+@organiser_required
+def delete_session(conference, session_id: int):
+    session = operations.session_in(conference, session_id) or abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        operations.delete_session(session, user_id=current_user.id)
+        flash(_("The session “%(title)s” was deleted.", title=session.title), "success")
+        return redirect(url_for(".sessions", slug=conference.slug))
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="sessions",
+        heading=_("Delete the session “%(title)s”?", title=session.title),
+        note=None,
+        cancel_url=url_for(".sessions", slug=conference.slug),
+    )

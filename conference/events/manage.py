@@ -1,13 +1,169 @@
+"""Organiser pages of a conference: dashboard, details, pages, team and activity."""
+
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from conference.accounts.access import organiser_required
+from conference.events import operations
+from conference.events.forms import (
+    ConferenceDetailsForm,
+    ConfirmForm,
+    PageForm,
+    TeamRoleForm,
+    manage_labels,
+    uploaded,
+)
+from conference.media.services import InvalidImage
 
 bp = Blueprint("events_manage", __name__, url_prefix="/c/<slug>/manage")
+bp.context_processor(manage_labels)
 
 
 @bp.get("/")
 @organiser_required
 def dashboard(conference):
-    return conference.title
+    return render_template(
+        "manage/dashboard.html",
+        counts=operations.dashboard_counts(conference),
+        activity=operations.recent_activity(conference),
+    )
+
+
+def _image(form, name: str, current: str | None) -> str | None:
+    """The stored name for the logo or banner; raises InvalidImage after putting the reason on the field."""
+    field = form[f"{name}_file"]
+    try:
+        return operations.stored_image(
+            uploaded(field),
+            remove=form[f"remove_{name}"].data,
+            current=current,
+            folder=current_app.config["UPLOAD_FOLDER"],
+        )
+    except InvalidImage as exc:
+        field.errors.append(str(exc))
+        raise
+
+
+@bp.route("/details", methods=["GET", "POST"])
+@organiser_required
+def details(conference):
+    form = ConferenceDetailsForm(obj=conference)
+    if form.validate_on_submit():
+        values = form.values()
+        try:
+            values["logo"] = _image(form, "logo", conference.logo)
+            values["banner"] = _image(form, "banner", conference.banner)
+            operations.update_conference(conference, values, user_id=current_user.id)
+        except InvalidImage:
+            pass
+        except operations.SlugTaken:
+            form.slug.errors.append(_("Another conference already uses this web address."))
+        else:
+            flash(_("The conference details were saved."), "success")
+            return redirect(url_for(".details", slug=conference.slug))
+    return render_template("manage/details.html", form=form)
+
+
+@bp.get("/pages/")
+@organiser_required
+def pages(conference):
+    return render_template("manage/pages.html", pages=conference.pages)
+
+
+def _page_form(conference, page):
+    form = PageForm(obj=page)
+    if form.validate_on_submit():
+        try:
+            operations.save_page(conference, page, form.values(), user_id=current_user.id)
+        except operations.SlugTaken:
+            form.slug.errors.append(_("Another page of this conference already uses this web address."))
+        else:
+            flash(_("The page “%(title)s” was saved.", title=form.title.data), "success")
+            return redirect(url_for(".pages", slug=conference.slug))
+    return render_template("manage/page_form.html", form=form, page=page)
+
+
+@bp.route("/pages/new", methods=["GET", "POST"])
+@organiser_required
+def new_page(conference):
+    return _page_form(conference, None)
+
+
+@bp.route("/pages/<int(max=2147483647):page_id>", methods=["GET", "POST"])
+@organiser_required
+def edit_page(conference, page_id: int):
+    return _page_form(conference, operations.page_in(conference, page_id) or abort(404))
+
+
+@bp.route("/pages/<int(max=2147483647):page_id>/delete", methods=["GET", "POST"])
+@organiser_required
+def delete_page(conference, page_id: int):
+    page = operations.page_in(conference, page_id) or abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        operations.delete_page(page, user_id=current_user.id)
+        flash(_("The page “%(title)s” was deleted.", title=page.title), "success")
+        return redirect(url_for(".pages", slug=conference.slug))
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="pages",
+        heading=_("Delete the page “%(title)s”?", title=page.title),
+        note=_("Visitors will no longer find it; links to it will show “not found”."),
+        cancel_url=url_for(".pages", slug=conference.slug),
+    )
+
+
+@bp.route("/team", methods=["GET", "POST"])
+@organiser_required
+def team(conference):
+    form = TeamRoleForm()
+    if form.validate_on_submit():
+        try:
+            grant = operations.grant_role(
+                conference, form.email.data, form.role.data, user_id=current_user.id
+            )
+        except operations.UnknownAccount:
+            form.email.errors.append(_("No Plenary account uses this e-mail. Ask them to sign up first."))
+        except operations.RoleAlreadyHeld:
+            form.role.errors.append(_("This account already has this role."))
+        else:
+            flash(_("%(email)s was added to the team.", email=grant.user.email), "success")
+            return redirect(url_for(".team", slug=conference.slug))
+    return render_template("manage/team.html", form=form, roles=operations.team_roles(conference))
+
+
+@bp.route("/team/<int(max=2147483647):role_id>/remove", methods=["GET", "POST"])
+@organiser_required
+def remove_role(conference, role_id: int):
+    grant = operations.role_in(conference, role_id) or abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            operations.remove_role(conference, grant, user_id=current_user.id)
+        except operations.LastOrganiser:
+            flash(
+                _("A conference needs at least one organiser: add another before removing this one."), "error"
+            )
+        else:
+            flash(_("The role was removed."), "success")
+        return redirect(url_for(".team", slug=conference.slug))
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="team",
+        heading=_("Remove %(name)s from the team?", name=grant.user.display_name),
+        note=_("They keep their Plenary account but lose this role on this conference."),
+        confirm_label=_("Remove"),
+        cancel_url=url_for(".team", slug=conference.slug),
+    )
+
+
+@bp.get("/activity")
+@organiser_required
+def activity(conference):
+    page = request.args.get("page", 1, type=int)
+    return render_template("manage/activity.html", log=operations.activity_page(conference, page))

@@ -1,0 +1,38 @@
+"""Site-admin pages: every conference on this Plenary, and creating a new one."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from conference.accounts.access import site_admin_required
+from conference.events import operations
+from conference.events.forms import ConferenceBasicsForm, manage_labels
+
+bp = Blueprint("events_admin", __name__, url_prefix="/admin")
+bp.context_processor(manage_labels)
+
+
+@bp.get("/conferences/")
+@site_admin_required
+def conferences():
+    return render_template("manage/admin_conferences.html", conferences=operations.all_conferences())
+
+
+@bp.route("/conferences/new", methods=["GET", "POST"])
+@site_admin_required
+def new_conference():
+    form = ConferenceBasicsForm()
+    if form.validate_on_submit():
+        try:
+            conference = operations.create_conference(form.values(), creator_id=current_user.id)
+        except operations.SlugTaken:
+            form.slug.errors.append(_("Another conference already uses this web address."))
+        else:
+            flash(
+                _("“%(title)s” was created as a draft. Fill in its details next.", title=conference.title),
+                "success",
+            )
+            return redirect(url_for("events_manage.details", slug=conference.slug))
+    return render_template("manage/admin_conference_form.html", form=form)
