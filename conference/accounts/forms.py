@@ -63,7 +63,7 @@ class SignupForm(FlaskForm):
     display_name = _name_field()
     email = _email_field()
     password = _new_password_field(_l("Password"))
-    confirm = _confirm_field(_l("Password again"), "password")
+    confirm = _confirm_field(_l("Repeat the password"), "password")
 
 
 class LoginForm(FlaskForm):
@@ -85,7 +85,7 @@ class ForgotPasswordForm(FlaskForm):
 
 class ResetPasswordForm(FlaskForm):
     password = _new_password_field(_l("New password"))
-    confirm = _confirm_field(_l("New password again"), "password")
+    confirm = _confirm_field(_l("Repeat the new password"), "password")
 
 
 class ProfileForm(FlaskForm):
@@ -114,4 +114,4 @@ class ChangePasswordForm(FlaskForm):
         validators=[DataRequired(REQUIRED), Length(max=MAX_PASSWORD, message=TOO_LONG)],
     )
     new_password = _new_password_field(_l("New password"))
-    confirm_new_password = _confirm_field(_l("New password again"), "new_password")
+    confirm_new_password = _confirm_field(_l("Repeat the new password"), "new_password")

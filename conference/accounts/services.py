@@ -287,12 +287,14 @@ def create_or_promote_admin(
         if password is None:
             raise InvalidPassword("A new account needs a password.")
         return create_user(email, password, display_name or "", site_admin=True), AdminOutcome.CREATED
+    name = checked_name(display_name) if display_name is not None else user.display_name
+    if password is not None:
+        check_new_password(password)
     outcome = AdminOutcome.ALREADY_ADMIN if user.is_site_admin else AdminOutcome.PROMOTED
     before = _account_snapshot(user)
-    if display_name is not None:
-        user.display_name = checked_name(display_name)
+    user.display_name = name
     if password is not None:
-        user.set_password(check_new_password(password))
+        user.set_password(password)
     user.is_site_admin = True
     db.session.flush()
     record(

@@ -1,4 +1,4 @@
-"""Helpers for the account tests: reading the reset link out of the mail outbox."""
+"""Helpers for the account tests: a member account and the reset link read out of the mail outbox."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import re
 import pytest
 from sqlalchemy import select
 
+from conference.accounts.models import User
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
+from tests import factories
 
 RESET_LINK = re.compile(r"http://localhost(/password/reset/[\w.\-]+)")
 
@@ -24,8 +26,11 @@ def reset_path(message: OutboxMessage) -> str:
     return match.group(1)
 
 
-@pytest.fixture
-def member(app):
-    from tests import factories
+def account(email: str) -> User | None:
+    db.session.expire_all()  # see what the requests committed
+    return db.session.scalar(select(User).where(User.email == email))
 
+
+@pytest.fixture
+def member(app) -> User:
     return factories.make_user("mina@example.org", name="Mina Park")
