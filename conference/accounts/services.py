@@ -102,7 +102,7 @@ def checked_email(address: str) -> str:
     return normalise_email(address)
 
 
-def check_new_password(password: str | None) -> str:
+def checked_password(password: str | None) -> str:
     if not password or not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidPassword(f"A password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters.")
     return password
@@ -133,7 +133,7 @@ def create_user(
     """Create an account; raises InvalidEmail, InvalidPassword, InvalidName or EmailTaken."""
     email = checked_email(email)
     name = checked_name(display_name)
-    check_new_password(password)
+    checked_password(password)
     if user_by_email(email) is not None:
         raise EmailTaken(email)
     user = User(
@@ -206,7 +206,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 
 
 def _set_password(user: User, password: str, *, action: str) -> None:
-    user.set_password(check_new_password(password))
+    user.set_password(checked_password(password))
     record(action, user, user_id=user.id, conference_id=None)
     db.session.commit()
 
@@ -289,7 +289,7 @@ def create_or_promote_admin(
         return create_user(email, password, display_name or "", site_admin=True), AdminOutcome.CREATED
     name = checked_name(display_name) if display_name is not None else user.display_name
     if password is not None:
-        check_new_password(password)
+        checked_password(password)
     outcome = AdminOutcome.ALREADY_ADMIN if user.is_site_admin else AdminOutcome.PROMOTED
     before = _account_snapshot(user)
     user.display_name = name
