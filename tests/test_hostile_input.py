@@ -42,14 +42,23 @@ def world(app):
     room = factories.make_room(conference)
     track = factories.make_track(conference)
     session = factories.make_session(
-        conference, starts_at=datetime(2026, 12, 10, 1, tzinfo=UTC), room_id=room.id, track_id=track.id,
+        conference,
+        starts_at=datetime(2026, 12, 10, 1, tzinfo=UTC),
+        room_id=room.id,
+        track_id=track.id,
         people=[(person, "speaker")],
     )
     page = factories.make_page(conference)
     role = admin.roles[0]
     return {
-        "slug": conference.slug, "person_id": person.id, "room_id": room.id, "track_id": track.id,
-        "session_id": session.id, "page_id": page.id, "role_id": role.id, "user_id": admin.id,
+        "slug": conference.slug,
+        "person_id": person.id,
+        "room_id": room.id,
+        "track_id": track.id,
+        "session_id": session.id,
+        "page_id": page.id,
+        "role_id": role.id,
+        "user_id": admin.id,
         "conference_id": conference.id,
     }
 

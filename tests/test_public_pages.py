@@ -29,21 +29,46 @@ def programme(conference):
     room = factories.make_room(conference, "Grand Hall", location="2F")
     track = factories.make_track(conference, "Policy", colour="#aa3300")
     mun = factories.make_person(
-        conference, "Mun Seok-jin", local_name="문석진", position="Chair", organisation="APLC", country="KR",
-        bio="Chair of the **founding committee**.", links=[{"label": "Site", "url": "https://aplc.example"}],
+        conference,
+        "Mun Seok-jin",
+        local_name="문석진",
+        position="Chair",
+        organisation="APLC",
+        country="KR",
+        bio="Chair of the **founding committee**.",
+        links=[{"label": "Site", "url": "https://aplc.example"}],
     )
     opening = factories.make_session(
-        conference, "Opening ceremony", room_id=room.id, track_id=track.id, languages="en,ko",
-        abstract="Welcome *all*.", people=[(mun, "chair")],
+        conference,
+        "Opening ceremony",
+        room_id=room.id,
+        track_id=track.id,
+        languages="en,ko",
+        abstract="Welcome *all*.",
+        people=[(mun, "chair")],
     )
     cancelled = factories.make_session(
-        conference, "Cancelled panel", starts_at=datetime(2026, 12, 10, 2, tzinfo=UTC),
-        type=SessionType.PANEL, status=SessionStatus.CANCELLED, people=[(mun, "panelist")],
+        conference,
+        "Cancelled panel",
+        starts_at=datetime(2026, 12, 10, 2, tzinfo=UTC),
+        type=SessionType.PANEL,
+        status=SessionStatus.CANCELLED,
+        people=[(mun, "panelist")],
     )
     draft = factories.make_session(
-        conference, "Secret draft", starts_at=datetime(2026, 12, 11, 1, tzinfo=UTC), status=SessionStatus.DRAFT,
+        conference,
+        "Secret draft",
+        starts_at=datetime(2026, 12, 11, 1, tzinfo=UTC),
+        status=SessionStatus.DRAFT,
     )
-    return {"room": room, "track": track, "mun": mun, "opening": opening, "cancelled": cancelled, "draft": draft}
+    return {
+        "room": room,
+        "track": track,
+        "mun": mun,
+        "opening": opening,
+        "cancelled": cancelled,
+        "draft": draft,
+    }
 
 
 def test_index_lists_upcoming_first_then_past_and_never_drafts(client, app):
@@ -78,8 +103,14 @@ def test_draft_conference_is_hidden_from_the_public_but_not_its_organiser(client
 
 @pytest.mark.parametrize(
     "url",
-    ["/c/nope/", "/c/aplc-2026/p/nope", "/c/aplc-2026/speakers/999", "/c/aplc-2026/agenda/sessions/999",
-     "/c/aplc-2026/agenda/?day=not-a-date", "/c/aplc-2026/agenda/?day=2030-01-01"],
+    [
+        "/c/nope/",
+        "/c/aplc-2026/p/nope",
+        "/c/aplc-2026/speakers/999",
+        "/c/aplc-2026/agenda/sessions/999",
+        "/c/aplc-2026/agenda/?day=not-a-date",
+        "/c/aplc-2026/agenda/?day=2030-01-01",
+    ],
 )
 def test_unknown_things_get_a_styled_404(client, conference, url):
     response = client.get(url)
@@ -88,7 +119,9 @@ def test_unknown_things_get_a_styled_404(client, conference, url):
 
 
 def test_page_renders_sanitised_markdown(client, conference):
-    factories.make_page(conference, "welcome", title="Welcome messages", body="## Hello\n\n" + HOSTILE_MARKDOWN)
+    factories.make_page(
+        conference, "welcome", title="Welcome messages", body="## Hello\n\n" + HOSTILE_MARKDOWN
+    )
     html = client.get(f"/c/{conference.slug}/p/welcome").get_data(as_text=True)
     assert "<h2>Hello</h2>" in html
     assert 'href="/c/aplc-2026/p/welcome"' in html  # in the conference menu
@@ -115,7 +148,9 @@ def test_speaker_of_another_conference_is_not_found(client, conference, app):
 
 def test_hostile_bio_and_abstract_come_out_inert(client, conference):
     person = factories.make_person(conference, "Eve", bio=HOSTILE_MARKDOWN)
-    session = factories.make_session(conference, "Talk", abstract=HOSTILE_MARKDOWN, people=[(person, "speaker")])
+    session = factories.make_session(
+        conference, "Talk", abstract=HOSTILE_MARKDOWN, people=[(person, "speaker")]
+    )
     _assert_inert(client.get(f"/c/{conference.slug}/speakers/{person.id}").get_data(as_text=True))
     _assert_inert(client.get(f"/c/{conference.slug}/agenda/sessions/{session.id}").get_data(as_text=True))
 
@@ -133,7 +168,9 @@ def test_agenda_by_day_in_conference_time(client, conference, programme):
 
 
 def test_session_page(client, conference, programme):
-    html = client.get(f"/c/{conference.slug}/agenda/sessions/{programme['opening'].id}").get_data(as_text=True)
+    html = client.get(f"/c/{conference.slug}/agenda/sessions/{programme['opening'].id}").get_data(
+        as_text=True
+    )
     assert "Opening ceremony" in html and "<em>all</em>" in html and "Mun Seok-jin" in html
     assert "2F" in html and "Asia/Seoul" in html
     assert client.get(f"/c/{conference.slug}/agenda/sessions/{programme['draft'].id}").status_code == 404
@@ -160,7 +197,10 @@ def test_agenda_query_count_does_not_grow_with_sessions(client, conference, prog
     rooms = [factories.make_room(conference, f"Room {n}") for n in range(3)]
     for n in range(40):
         factories.make_session(
-            conference, f"Extra {n}", starts_at=datetime(2026, 12, 10, 3, tzinfo=UTC) + timedelta(minutes=15 * n),
-            room_id=rooms[n % 3].id, people=[(people[n % 5], "speaker"), (people[(n + 1) % 5], "panelist")],
+            conference,
+            f"Extra {n}",
+            starts_at=datetime(2026, 12, 10, 3, tzinfo=UTC) + timedelta(minutes=15 * n),
+            room_id=rooms[n % 3].id,
+            people=[(people[n % 5], "speaker"), (people[(n + 1) % 5], "panelist")],
         )
     assert _count_queries(client, url) == few

@@ -34,9 +34,7 @@ def listed_people(conference: Conference) -> list[Person]:
 
 def featured_people(conference: Conference, limit: int | None = 6) -> list[Person]:
     """People with a bio, in the order they were added (the organisers' order of precedence)."""
-    query = (
-        select(Person).where(Person.conference_id == conference.id, Person.bio != "").order_by(Person.id)
-    )
+    query = select(Person).where(Person.conference_id == conference.id, Person.bio != "").order_by(Person.id)
     if limit:
         query = query.limit(limit)
     return list(db.session.scalars(query))
