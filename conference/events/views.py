@@ -1,3 +1,5 @@
+"""The public site's conference pages: the list of conferences, a conference's home, its content pages."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,13 +9,24 @@ from flask_login import current_user
 
 from conference.events import services
 from conference.events.labels import FORMAT_LABELS
-from conference.speakers.services import featured_people
+from conference.events.models import Conference
+from conference.speakers.services import featured_people, people_with_bio
 
 bp = Blueprint("events", __name__)
 
 
-def load_conference(slug: str):
-    """The conference for a public page, or a 404 (drafts only for their organisers)."""
+@bp.app_template_filter("text_colour_on")
+def text_colour_on(colour: str) -> str:
+    return services.text_colour_on(colour)
+
+
+@bp.app_template_filter("link_colour")
+def link_colour(colour: str) -> str:
+    return services.link_colour(colour)
+
+
+def load_conference(slug: str) -> Conference:
+    """The conference for a public page, or a 404 (drafts only for their organisers and site admins)."""
     conference = services.visible_conference(slug, current_user)
     if conference is None:
         abort(404)
@@ -23,8 +36,11 @@ def load_conference(slug: str):
 
 @bp.get("/")
 def index():
-    upcoming, past = services.listed_conferences(date.today())
-    return render_template("events/index.html", upcoming=upcoming, past=past, format_labels=FORMAT_LABELS)
+    today = date.today()
+    upcoming, past = services.listed_conferences(today)
+    return render_template(
+        "events/index.html", upcoming=upcoming, past=past, today=today, format_labels=FORMAT_LABELS
+    )
 
 
 @bp.get("/c/<slug>/")
@@ -32,7 +48,9 @@ def home(slug: str):
     conference = load_conference(slug)
     return render_template(
         "events/home.html",
-        featured=featured_people(conference, limit=6),
+        featured=featured_people(conference),
+        menu_pages=services.menu_pages(conference),
+        map_link=services.venue_map_link(conference),
         format_labels=FORMAT_LABELS,
     )
 
@@ -40,8 +58,10 @@ def home(slug: str):
 @bp.get("/c/<slug>/p/<page_slug>")
 def page(slug: str, page_slug: str):
     conference = load_conference(slug)
-    content = services.page_by_slug(conference, page_slug)
-    if content is None:
-        abort(404)
-    authors = featured_people(conference, limit=None) if page_slug in ("welcome", "about") else []
-    return render_template("events/page.html", page=content, authors=authors)
+    content = services.page_by_slug(conference, page_slug) or abort(404)
+    return render_template(
+        "events/page.html",
+        page=content,
+        menu_pages=services.menu_pages(conference),
+        people=people_with_bio(conference) if services.introduces_people(content) else [],
+    )

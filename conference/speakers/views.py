@@ -1,3 +1,5 @@
+"""The public speakers pages: everyone listed, and one person with their sessions."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
@@ -9,6 +11,11 @@ from conference.speakers import services
 bp = Blueprint("speakers", __name__)
 
 
+@bp.app_template_filter("initials")
+def initials(name: str) -> str:
+    return services.initials(name)
+
+
 @bp.get("/c/<slug>/speakers/")
 def speakers(slug: str):
     conference = load_conference(slug)
@@ -18,12 +25,11 @@ def speakers(slug: str):
 @bp.get("/c/<slug>/speakers/<int:person_id>")
 def speaker(slug: str, person_id: int):
     conference = load_conference(slug)
-    person = services.person_in(conference, person_id)
-    if person is None:
-        abort(404)
+    person = services.person_in(conference, person_id) or abort(404)
     return render_template(
         "speakers/speaker.html",
         person=person,
-        appearances=services.public_sessions_of(person),
+        links=services.web_links(person),
+        appearances=services.public_appearances(person),
         role_labels=ROLE_LABELS,
     )

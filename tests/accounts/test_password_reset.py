@@ -29,7 +29,7 @@ def choose(client, path: str, password: str = NEW_PASSWORD, confirm: str | None 
 def test_the_form_is_labelled_and_links_back(client):
     html = client.get("/password/forgot").get_data(as_text=True)
     assert '<h1 id="page-heading">Forgot your password?</h1>' in html
-    assert ">E-mail address</label>" in html
+    assert '<label for="email">E-mail address ' in html
     assert 'autocomplete="email"' in html
     assert "for 60 minutes" in html
     assert 'href="/login"' in html

@@ -23,8 +23,14 @@ def sign_up(client, url: str = "/signup", **fields):
 def test_the_form_is_labelled_and_links_to_log_in(client):
     html = client.get("/signup").get_data(as_text=True)
     assert '<h1 id="page-heading">Create an account</h1>' in html
-    for label in ("Your name", "E-mail address", "Password", "Repeat the password"):
-        assert f">{label}</label>" in html
+    labels = {
+        "display_name": "Your name",
+        "email": "E-mail address",
+        "password": "Password",
+        "confirm": "Repeat the password",
+    }
+    for field, label in labels.items():
+        assert f'<label for="{field}">{label} ' in html
     assert 'autocomplete="email"' in html
     assert html.count('autocomplete="new-password"') == 2
     assert 'href="/login"' in html
