@@ -19,7 +19,8 @@ def test_visitor_reads_the_demo_conference_in_korean_and_opens_a_speaker(page):
 
     page.get_by_role("link", name="한국어").click()
     expect(page.locator("html")).to_have_attribute("lang", "ko")
-    expect(page.get_by_role("link", name="연사", exact=True)).to_be_visible()  # "Speakers" in the conference menu
+    # "Speakers" in the conference menu
+    expect(page.get_by_role("link", name="연사", exact=True)).to_be_visible()
 
     page.get_by_role("link", name="연사", exact=True).click()
     page.get_by_role("link", name=re.compile("David Atchoarena")).first.click()
