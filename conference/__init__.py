@@ -81,6 +81,8 @@ def _register_blueprints(app: Flask) -> None:
     from conference.jobs.cli import bp as jobs_cli
     from conference.media.views import bp as media
     from conference.speakers.manage import bp as speakers_manage
+    from conference.registration.cli import bp as registration_cli
+    from conference.registration.views import bp as registration
     from conference.speakers.views import bp as speakers
 
     for blueprint in (
@@ -91,6 +93,8 @@ def _register_blueprints(app: Flask) -> None:
         speakers_manage,
         agenda,
         agenda_manage,
+        registration,
+        registration_cli,
         accounts,
         accounts_cli,
         i18n,

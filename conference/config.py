@@ -56,6 +56,12 @@ def from_environment(instance_path: Path) -> dict:
         "STRIPE_PUBLISHABLE_KEY": env("STRIPE_PUBLISHABLE_KEY") or None,
         "STRIPE_WEBHOOK_SECRET": env("STRIPE_WEBHOOK_SECRET") or None,
         "STRIPE_API_BASE": env("STRIPE_API_BASE") or None,
+        # Stripe.js must come from Stripe itself in production; tests point it at the local fake.
+        "STRIPE_JS_URL": env("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
+        # Webhook events older than this are refused as replays (Stripe's own default tolerance).
+        "STRIPE_WEBHOOK_TOLERANCE": int(env("STRIPE_WEBHOOK_TOLERANCE", "300")),
+        # "My registration" links sent by e-mail stay valid this long.
+        "REGISTRATION_LINK_MAX_AGE": int(env("REGISTRATION_LINK_MAX_AGE", str(400 * 24 * 3600))),
         "MAIL_SERVER": env("MAIL_SERVER") or None,
         "MAIL_PORT": int(env("MAIL_PORT", "587")),
         "MAIL_USERNAME": env("MAIL_USERNAME") or None,

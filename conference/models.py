@@ -5,10 +5,28 @@ from conference.agenda.models import Room, Session, SessionPerson, Track
 from conference.audit.models import AuditEntry
 from conference.events.models import Conference, Page
 from conference.mail.models import OutboxMessage
+from conference.payments.models import Payment, Refund, StripeEvent
+from conference.registration.models import (
+    Answer,
+    Delegation,
+    Question,
+    Registration,
+    RegistrationPolicy,
+    TicketType,
+)
 from conference.speakers.models import Person
 
 __all__ = [
+    "Answer",
     "AuditEntry",
+    "Delegation",
+    "Payment",
+    "Question",
+    "Refund",
+    "Registration",
+    "RegistrationPolicy",
+    "StripeEvent",
+    "TicketType",
     "Conference",
     "ConferenceRole",
     "OutboxMessage",

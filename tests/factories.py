@@ -16,6 +16,8 @@ from conference.agenda.models import (
 )
 from conference.events.models import Conference, ConferenceStatus, Page
 from conference.extensions import db
+from conference.registration.models import TicketType
+from conference.registration.services import DelegateDetails
 from conference.speakers.models import Person
 
 PASSWORD = "correct horse battery"
@@ -98,3 +100,16 @@ def make_session(
     for position, (person, role) in enumerate(people or []):
         session.people.append(SessionPerson(person=person, role=PersonRole(role), position=position))
     return _save(session)
+
+
+def make_ticket(conference: Conference, name: str = "Delegate", **values) -> TicketType:
+    values.setdefault("currency", "KRW")
+    return _save(TicketType(conference_id=conference.id, name=name, **values))
+
+
+def delegate(email: str = "mina@example.org", **values) -> DelegateDetails:
+    values.setdefault("given_name", "Mina")
+    values.setdefault("family_name", "Park")
+    values.setdefault("country", "KR")
+    values.setdefault("privacy_consent", True)
+    return DelegateDetails(email=email, **values)

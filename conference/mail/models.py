@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import String, Text
+from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from conference.db_enum import enum_column_type
@@ -31,6 +32,11 @@ class OutboxMessage(db.Model):
     status: Mapped[MessageStatus] = mapped_column(
         enum_column_type(MessageStatus, "message_status"), default=MessageStatus.QUEUED
     )
+    # [{"filename": "event.ics", "content_type": "text/calendar", "content": "…text…"}]
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,550 @@
+"""Registering delegates and moving registrations through their states.
+
+pending payment → confirmed; pending approval → (approved →) pending payment or confirmed / rejected;
+waitlisted → offered (until an expiry) → accepted / expired; cancelled; refunded.
+
+Every function takes plain values, commits its own transaction and then queues the e-mails the change
+calls for. Decisions about places are taken under `capacity.lock_ticket`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from conference.accounts.models import normalise_email
+from conference.audit.services import record, snapshot
+from conference.db_types import utcnow
+from conference.events.models import Conference, ConferenceStatus
+from conference.extensions import db
+from conference.registration import emails
+from conference.registration.capacity import lock_ticket, places_left
+from conference.registration.models import (
+    ENDED_STATUSES,
+    EXPIRING_STATUSES,
+    Answer,
+    DelegateCategory,
+    Delegation,
+    PaymentMethod,
+    Registration,
+    RegistrationPolicy,
+    RegistrationStatus,
+    TicketType,
+)
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the desk
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made or changed; `field` names the form field to blame."""
+
+    field: str | None = None
+
+    def __init__(self, message: str = "", field: str | None = None) -> None:
+        super().__init__(message or self.__doc__ or "")
+        if field is not None:
+            self.field = field
+
+
+class RegistrationClosed(RegistrationError):
+    """Registration for this conference is not open."""
+
+
+class SalesNotOpen(RegistrationError):
+    """This ticket is not on sale at the moment."""
+
+    field = "ticket_type"
+
+
+class WrongAccessCode(RegistrationError):
+    """The access code does not match this ticket."""
+
+    field = "access_code"
+
+
+class ConsentRequired(RegistrationError):
+    """Consent to the privacy notice is required to register."""
+
+    field = "privacy_consent"
+
+
+class AlreadyRegistered(RegistrationError):
+    """This e-mail address is already registered for the conference."""
+
+    field = "email"
+
+    def __init__(self, existing: Registration) -> None:
+        super().__init__()
+        self.existing = existing
+
+
+class InvalidTransition(RegistrationError):
+    """The registration is not in a state that allows this."""
+
+
+@dataclass
+class DelegateDetails:
+    given_name: str
+    email: str
+    family_name: str = ""
+    honorific: str = ""
+    local_name: str = ""
+    organisation: str = ""
+    position: str = ""
+    city: str = ""
+    country: str = ""
+    category: DelegateCategory = DelegateCategory.OTHER
+    phone: str = ""
+    dietary_needs: str = ""
+    accessibility_needs: str = ""
+    interpretation_language: str = ""
+    photo_consent: bool = False
+    privacy_consent: bool = False
+    answers: dict[int, Any] = field(default_factory=dict)  # question id → value
+
+    def columns(self) -> dict[str, Any]:
+        values = {k: v for k, v in self.__dict__.items() if k not in ("privacy_consent", "answers")}
+        values["email"] = normalise_email(self.email)
+        return values
+
+
+def policy_for(conference: Conference) -> RegistrationPolicy:
+    """The conference's registration policy, created with the defaults on first use."""
+    policy = db.session.get(RegistrationPolicy, conference.id)
+    if policy is None:
+        policy = RegistrationPolicy(conference_id=conference.id)
+        db.session.add(policy)
+        try:
+            db.session.flush()
+        except IntegrityError:  # created meanwhile by a concurrent request
+            db.session.rollback()
+            policy = db.session.get(RegistrationPolicy, conference.id)
+    return policy
+
+
+def registration_open(conference: Conference) -> bool:
+    if conference.status != ConferenceStatus.PUBLISHED:
+        return False
+    return policy_for(conference).open
+
+
+def ticket_on_sale(ticket: TicketType, now: datetime) -> bool:
+    if not ticket.active:
+        return False
+    if ticket.sales_start is not None and now < ticket.sales_start:
+        return False
+    return ticket.sales_end is None or now < ticket.sales_end
+
+
+def access_code_matches(ticket: TicketType, code: str | None) -> bool:
+    if not ticket.access_code:
+        return True
+    return secrets.compare_digest((code or "").strip().casefold(), ticket.access_code.strip().casefold())
+
+
+def tickets_offered(conference: Conference, now: datetime, access_code: str = "") -> list[TicketType]:
+    """The ticket types a visitor may choose: on sale, and unlocked by the code when they need one."""
+    query = (
+        select(TicketType)
+        .where(TicketType.conference_id == conference.id, TicketType.active.is_(True))
+        .order_by(TicketType.position, TicketType.id)
+    )
+    return [
+        t
+        for t in db.session.scalars(query)
+        if ticket_on_sale(t, now) and (not t.access_code or access_code_matches(t, access_code))
+    ]
+
+
+def active_registration(conference_id: int, email: str) -> Registration | None:
+    query = select(Registration).where(
+        Registration.conference_id == conference_id,
+        Registration.active_email == normalise_email(email),
+    )
+    return db.session.scalar(query)
+
+
+def new_reference() -> str:
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def register(
+    conference: Conference,
+    ticket: TicketType,
+    details: DelegateDetails,
+    *,
+    access_code: str = "",
+    language: str = "en",
+    online_payments: bool = False,
+    user_id: int | None = None,
+    delegation: Delegation | None = None,
+    actor_id: int | None = None,
+    by_organiser: bool = False,
+    now: datetime | None = None,
+) -> Registration:
+    """Register one delegate: a place if there is one (or the waitlist), then the e-mail it calls for.
+
+    `by_organiser` (walk-ins added by hand) skips the sales window and access code, never capacity.
+    """
+    now = now or utcnow()
+    if ticket.conference_id != conference.id:
+        raise SalesNotOpen()
+    if not by_organiser:
+        if not registration_open(conference):
+            raise RegistrationClosed()
+        if not ticket_on_sale(ticket, now):
+            raise SalesNotOpen()
+        if not access_code_matches(ticket, access_code):
+            raise WrongAccessCode()
+        if not details.privacy_consent:
+            raise ConsentRequired()
+    policy = policy_for(conference)
+    email = normalise_email(details.email)
+    existing = active_registration(conference.id, email)
+    if existing is not None:
+        raise AlreadyRegistered(existing)
+
+    lock_ticket(ticket.id)
+    outgoing = _expire_and_offer(ticket, policy, now)
+    waitlisted = _has_waitlist(ticket.id)
+    left = places_left(ticket, now)
+    registration = Registration(
+        conference_id=conference.id,
+        ticket_type_id=ticket.id,
+        delegation_id=delegation.id if delegation else None,
+        user_id=user_id,
+        reference=new_reference(),
+        active_email=email,
+        language=language,
+        amount_due_minor=ticket.price_minor,
+        amount_paid_minor=0,
+        amount_refunded_minor=0,
+        currency=ticket.currency,
+        payment_method=_payment_method(ticket, online_payments),
+        **details.columns(),
+    )
+    if details.privacy_consent:
+        registration.privacy_consent_at = now
+        registration.privacy_notice_version = policy.privacy_notice_version
+    if left == 0 or (left is not None and waitlisted):
+        registration.status = RegistrationStatus.WAITLISTED
+    else:
+        _take_place(registration, ticket, policy, now)
+    db.session.add(registration)
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same address registered a moment ago through another request
+        db.session.rollback()
+        existing = active_registration(conference.id, email)
+        if existing is None:
+            raise
+        raise AlreadyRegistered(existing) from None
+    for question_id, value in details.answers.items():
+        db.session.add(Answer(registration_id=registration.id, question_id=question_id, value=value))
+    record(
+        "registration.created",
+        registration,
+        user_id=actor_id if actor_id is not None else user_id,
+        conference_id=conference.id,
+        after=snapshot(registration),
+    )
+    db.session.commit()
+    emails.send_all([*outgoing, (registration.id, _created_mail(registration))])
+    return registration
+
+
+def _payment_method(ticket: TicketType, online_payments: bool) -> PaymentMethod:
+    if ticket.is_free:
+        return PaymentMethod.FREE
+    return PaymentMethod.STRIPE if online_payments else PaymentMethod.INVOICE
+
+
+def _take_place(
+    registration: Registration, ticket: TicketType, policy: RegistrationPolicy, now: datetime
+) -> None:
+    """The state of a registration that has (or was offered and accepted) a place."""
+    registration.hold_expires_at = None
+    if ticket.requires_approval and registration.approved_at is None:
+        registration.status = RegistrationStatus.PENDING_APPROVAL
+    elif not registration.is_paid:
+        registration.status = RegistrationStatus.PENDING_PAYMENT
+        # An online payment holds the place for a short while; an invoice holds it until settled.
+        if registration.payment_method == PaymentMethod.STRIPE:
+            registration.hold_expires_at = now + timedelta(minutes=policy.payment_hold_minutes)
+    else:
+        registration.status = RegistrationStatus.CONFIRMED
+
+
+def _created_mail(registration: Registration) -> str:
+    return {
+        RegistrationStatus.CONFIRMED: "confirmed",
+        RegistrationStatus.PENDING_APPROVAL: "received",
+        RegistrationStatus.PENDING_PAYMENT: "payment_due",
+        RegistrationStatus.WAITLISTED: "waitlisted",
+    }[registration.status]
+
+
+def _has_waitlist(ticket_id: int) -> bool:
+    query = select(Registration.id).where(
+        Registration.ticket_type_id == ticket_id, Registration.status == RegistrationStatus.WAITLISTED
+    )
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def _end(registration: Registration, status: RegistrationStatus, now: datetime) -> None:
+    registration.status = status
+    registration.active_email = None
+    registration.hold_expires_at = None
+    if status == RegistrationStatus.CANCELLED:
+        registration.cancelled_at = now
+
+
+def _expire_and_offer(ticket: TicketType, policy: RegistrationPolicy, now: datetime) -> list[tuple[int, str]]:
+    """Under the ticket's lock: end lapsed holds, then offer free places to the waitlist in order."""
+    mails: list[tuple[int, str]] = []
+    lapsed = select(Registration).where(
+        Registration.ticket_type_id == ticket.id,
+        Registration.status.in_(list(EXPIRING_STATUSES)),
+        Registration.hold_expires_at <= now,
+    )
+    for registration in db.session.scalars(lapsed):
+        before = snapshot(registration)
+        _end(registration, RegistrationStatus.EXPIRED, now)
+        record(
+            "registration.expired",
+            registration,
+            user_id=None,
+            conference_id=registration.conference_id,
+            before=before,
+            after=snapshot(registration),
+        )
+        mails.append((registration.id, "expired"))
+    db.session.flush()
+    left = places_left(ticket, now)
+    if left is None or left > 0:
+        waiting = (
+            select(Registration)
+            .where(
+                Registration.ticket_type_id == ticket.id, Registration.status == RegistrationStatus.WAITLISTED
+            )
+            .order_by(Registration.created_at, Registration.id)
+        )
+        if left is not None:
+            waiting = waiting.limit(left)
+        for registration in db.session.scalars(waiting):
+            before = snapshot(registration)
+            registration.status = RegistrationStatus.OFFERED
+            registration.hold_expires_at = now + timedelta(hours=policy.offer_hours)
+            record(
+                "registration.offered",
+                registration,
+                user_id=None,
+                conference_id=registration.conference_id,
+                before=before,
+                after=snapshot(registration),
+            )
+            mails.append((registration.id, "offer"))
+        db.session.flush()
+    return mails
+
+
+def release_and_offer(ticket: TicketType, now: datetime | None = None) -> int:
+    """End lapsed holds and make waitlist offers for one ticket type; returns how many changed."""
+    now = now or utcnow()
+    lock_ticket(ticket.id)
+    mails = _expire_and_offer(ticket, policy_for(ticket.conference), now)
+    db.session.commit()
+    emails.send_all(mails)
+    return len(mails)
+
+
+def sweep(now: datetime | None = None) -> int:
+    """Run `release_and_offer` for every ticket type that has lapsed holds or a waitlist."""
+    now = now or utcnow()
+    due = (
+        select(Registration.ticket_type_id)
+        .where(
+            (Registration.status.in_(list(EXPIRING_STATUSES)) & (Registration.hold_expires_at <= now))
+            | (Registration.status == RegistrationStatus.WAITLISTED)
+        )
+        .distinct()
+    )
+    changed = 0
+    for ticket_id in list(db.session.scalars(due)):
+        ticket = db.session.get(TicketType, ticket_id)
+        if ticket is not None:
+            changed += release_and_offer(ticket, now)
+    return changed
+
+
+def _transition(
+    registration: Registration,
+    allowed: set[RegistrationStatus],
+    action: str,
+    actor_id: int | None,
+    change,
+    mail: str | None,
+    now: datetime,
+) -> Registration:
+    """Lock the ticket, check the state, apply `change`, fill freed places, audit, commit, e-mail."""
+    ticket = registration.ticket_type
+    lock_ticket(ticket.id)
+    db.session.refresh(registration)
+    if registration.status not in allowed:
+        db.session.rollback()
+        raise InvalidTransition()
+    before = snapshot(registration)
+    change(registration)
+    db.session.flush()
+    record(
+        action,
+        registration,
+        user_id=actor_id,
+        conference_id=registration.conference_id,
+        before=before,
+        after=snapshot(registration),
+    )
+    outgoing = _expire_and_offer(ticket, policy_for(registration.conference), now)
+    db.session.commit()
+    emails.send_all(([(registration.id, mail)] if mail else []) + outgoing)
+    return registration
+
+
+def approve(registration: Registration, *, actor_id: int | None, now: datetime | None = None) -> Registration:
+    now = now or utcnow()
+    policy = policy_for(registration.conference)
+
+    def change(r: Registration) -> None:
+        r.approved_at = now
+        _take_place(r, r.ticket_type, policy, now)
+        if r.status == RegistrationStatus.PENDING_PAYMENT and r.hold_expires_at is not None:
+            # Approval can come days later: give the delegate as long to pay as a waitlist offer.
+            r.hold_expires_at = now + timedelta(hours=policy.offer_hours)
+
+    return _transition(
+        registration,
+        {RegistrationStatus.PENDING_APPROVAL},
+        "registration.approved",
+        actor_id,
+        change,
+        "approved",
+        now,
+    )
+
+
+def reject(registration: Registration, *, actor_id: int | None, now: datetime | None = None) -> Registration:
+    now = now or utcnow()
+    allowed = {RegistrationStatus.PENDING_APPROVAL, RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED}
+    return _transition(
+        registration,
+        allowed,
+        "registration.rejected",
+        actor_id,
+        lambda r: _end(r, RegistrationStatus.REJECTED, now),
+        "rejected",
+        now,
+    )
+
+
+def accept_offer(registration: Registration, *, now: datetime | None = None) -> Registration:
+    """The delegate takes the place a waitlist offer holds for them."""
+    now = now or utcnow()
+    if registration.status == RegistrationStatus.OFFERED and registration.hold_expires_at <= now:
+        raise InvalidTransition("This offer has expired.")
+    policy = policy_for(registration.conference)
+
+    def change(r: Registration) -> None:
+        _take_place(r, r.ticket_type, policy, now)
+
+    def mail_for(r: Registration) -> str:
+        return _created_mail(r)
+
+    registration = _transition(
+        registration, {RegistrationStatus.OFFERED}, "registration.offer_accepted", None, change, None, now
+    )
+    emails.send_all([(registration.id, mail_for(registration))])
+    return registration
+
+
+def cancel(registration: Registration, *, actor_id: int | None, now: datetime | None = None) -> Registration:
+    """Cancel a live registration and pass its place on; refunds are the payments service's job."""
+    now = now or utcnow()
+    allowed = set(RegistrationStatus) - set(ENDED_STATUSES)
+    return _transition(
+        registration,
+        allowed,
+        "registration.cancelled",
+        actor_id,
+        lambda r: _end(r, RegistrationStatus.CANCELLED, now),
+        "cancelled",
+        now,
+    )
+
+
+def payment_settled(registration: Registration, *, actor_id: int | None, now: datetime | None = None) -> bool:
+    """Called once the amounts paid cover what is due: confirm, even if the hold lapsed meanwhile.
+
+    Returns False when the registration can no longer be confirmed (its place went to someone else
+    or it was cancelled), in which case the caller refunds the payment.
+    """
+    now = now or utcnow()
+    ticket = registration.ticket_type
+    lock_ticket(ticket.id)
+    db.session.refresh(registration)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        db.session.commit()
+        return True
+    before = snapshot(registration)
+    if registration.status == RegistrationStatus.PENDING_PAYMENT:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.hold_expires_at = None
+    elif registration.status == RegistrationStatus.EXPIRED:
+        left = places_left(ticket, now)
+        taken = active_registration(registration.conference_id, registration.email)
+        if (left is not None and left == 0) or taken is not None:
+            db.session.commit()
+            return False
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.active_email = registration.email
+    else:
+        db.session.commit()
+        return registration.status not in ENDED_STATUSES
+    registration.paid_at = registration.paid_at or now
+    db.session.flush()
+    record(
+        "registration.confirmed",
+        registration,
+        user_id=actor_id,
+        conference_id=registration.conference_id,
+        before=before,
+        after=snapshot(registration),
+    )
+    db.session.commit()
+    emails.send_all([(registration.id, "confirmed")])
+    return True
+
+
+def mark_refunded(registration: Registration, *, actor_id: int | None, now: datetime | None = None) -> None:
+    """A registration whose payments were refunded in full ends as refunded (if not already ended)."""
+    now = now or utcnow()
+    before = snapshot(registration)
+    was_holding = registration.status not in ENDED_STATUSES
+    _end(registration, RegistrationStatus.REFUNDED, now)
+    db.session.flush()
+    record(
+        "registration.refunded",
+        registration,
+        user_id=actor_id,
+        conference_id=registration.conference_id,
+        before=before,
+        after=snapshot(registration),
+    )
+    db.session.commit()
+    if was_holding:
+        release_and_offer(registration.ticket_type, now)
