@@ -80,9 +80,9 @@ def _register_blueprints(app: Flask) -> None:
     from conference.i18n.views import bp as i18n
     from conference.jobs.cli import bp as jobs_cli
     from conference.media.views import bp as media
-    from conference.speakers.manage import bp as speakers_manage
     from conference.registration.cli import bp as registration_cli
     from conference.registration.views import bp as registration
+    from conference.speakers.manage import bp as speakers_manage
     from conference.speakers.views import bp as speakers
 
     for blueprint in (

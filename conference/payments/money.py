@@ -7,15 +7,59 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from babel.numbers import format_currency
 
 # Stripe's zero-decimal currencies: an amount of 50000 KRW is ₩50,000, not ₩500.00.
-ZERO_DECIMAL = frozenset("BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF".split())
+ZERO_DECIMAL = frozenset(
+    [
+        "BIF",
+        "CLP",
+        "DJF",
+        "GNF",
+        "JPY",
+        "KMF",
+        "KRW",
+        "MGA",
+        "PYG",
+        "RWF",
+        "UGX",
+        "VND",
+        "VUV",
+        "XAF",
+        "XOF",
+        "XPF",
+    ]
+)
 # Stripe's three-decimal currencies, which it only accepts in multiples of ten minor units.
-THREE_DECIMAL = frozenset("BHD JOD KWD OMR TND".split())
+THREE_DECIMAL = frozenset(["BHD", "JOD", "KWD", "OMR", "TND"])
 
 # Currencies offered for ticket prices: those of the Asia-Pacific region and the usual world ones.
-CURRENCIES = (
-    "USD EUR KRW JPY CNY HKD TWD SGD AUD NZD INR IDR MYR THB PHP VND BDT PKR LKR NPR MNT KHR "
-    "LAK MMK FJD GBP CHF"
-).split()
+CURRENCIES = [
+    "USD",
+    "EUR",
+    "KRW",
+    "JPY",
+    "CNY",
+    "HKD",
+    "TWD",
+    "SGD",
+    "AUD",
+    "NZD",
+    "INR",
+    "IDR",
+    "MYR",
+    "THB",
+    "PHP",
+    "VND",
+    "BDT",
+    "PKR",
+    "LKR",
+    "NPR",
+    "MNT",
+    "KHR",
+    "LAK",
+    "MMK",
+    "FJD",
+    "GBP",
+    "CHF",
+]
 
 
 def exponent(currency: str) -> int:
