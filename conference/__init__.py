@@ -79,8 +79,12 @@ def _register_blueprints(app: Flask) -> None:
     from conference.events.views import bp as events
     from conference.i18n.views import bp as i18n
     from conference.jobs.cli import bp as jobs_cli
+    from conference.mail.cli import bp as mail_cli
     from conference.media.views import bp as media
+    from conference.payments.manage import bp as payments_manage
+    from conference.payments.views import bp as payments
     from conference.registration.cli import bp as registration_cli
+    from conference.registration.manage import bp as registration_manage
     from conference.registration.views import bp as registration
     from conference.speakers.manage import bp as speakers_manage
     from conference.speakers.views import bp as speakers
@@ -94,12 +98,16 @@ def _register_blueprints(app: Flask) -> None:
         agenda,
         agenda_manage,
         registration,
+        registration_manage,
         registration_cli,
+        payments,
+        payments_manage,
         accounts,
         accounts_cli,
         i18n,
         media,
         jobs_cli,
+        mail_cli,
         demo_cli,
     ):
         app.register_blueprint(blueprint)

@@ -68,6 +68,9 @@ def from_environment(instance_path: Path) -> dict:
         "MAIL_PASSWORD": env("MAIL_PASSWORD") or None,
         "MAIL_USE_TLS": env("MAIL_USE_TLS", "true").lower() in ("1", "true", "yes"),
         "MAIL_DEFAULT_SENDER": env("MAIL_DEFAULT_SENDER", "Plenary <no-reply@plenary.local>"),
+        # A message that SMTP refuses is tried again after 1, 4, 16, 64 minutes, then left FAILED.
+        "MAIL_MAX_ATTEMPTS": int(env("MAIL_MAX_ATTEMPTS", "5")),
+        "MAIL_RETRY_SECONDS": float(env("MAIL_RETRY_SECONDS", "60")),
         "JOBS_EAGER": False,
         "UPLOAD_FOLDER": str(instance_path / "uploads"),
         "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,

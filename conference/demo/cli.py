@@ -30,4 +30,8 @@ def describe(report: SeedReport) -> str:
         account = login.account
         note = "" if login.created else " (account existed already: password not reset)"
         lines.append(f"  {account.email:<{width}}  {account.password:<20}  {account.description}{note}")
+    if report.access_codes:
+        lines += ["", "Access codes for hidden tickets (type one on the registration form):"]
+        for slug, ticket, code in report.access_codes:
+            lines.append(f"  {slug:<{width}}  {code:<20}  {ticket}")
     return "\n".join(lines)

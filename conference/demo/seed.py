@@ -16,6 +16,7 @@ from conference.agenda.models import Room, Session, SessionPerson, SessionStatus
 from conference.audit.services import record, snapshot
 from conference.demo.assembly import founding_assembly
 from conference.demo.forum import upcoming_forum
+from conference.demo.registrations import access_codes, seed_registrations
 from conference.demo.specs import ConferenceSpec, SessionSpec, local_instant
 from conference.events.models import Conference, Page
 from conference.events.services import conference_by_slug
@@ -74,6 +75,7 @@ class SeedReport:
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     logins: list[DemoLogin] = field(default_factory=list)
+    access_codes: list[tuple[str, str, str]] = field(default_factory=list)  # (slug, ticket, code)
 
     @property
     def changed_anything(self) -> bool:
@@ -95,6 +97,10 @@ def seed_demo(today: date) -> SeedReport:
         if account.role is Role.SPEAKER:
             for conference in conferences:
                 _link_person(user, conference, SPEAKER_PERSON, report)
+    # Ticket types and a policy for both; sample delegates for the upcoming forum only.
+    for conference, sample_delegates in zip(conferences, (False, True), strict=True):
+        report.created += seed_registrations(conference, sample_delegates=sample_delegates)
+    report.access_codes = access_codes(conferences)
     db.session.commit()
     return report
 

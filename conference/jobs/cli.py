@@ -21,4 +21,5 @@ def worker_command(burst: bool) -> None:
             "REDIS_URL is not set: jobs already run in-process, in a thread of the web app."
         )
     AppWorker.app = current_app._get_current_object()  # type: ignore[attr-defined]
-    AppWorker([QUEUE_NAME], connection=Redis.from_url(url)).work(burst=burst)
+    # The scheduler runs delayed jobs (mail retries with backoff).
+    AppWorker([QUEUE_NAME], connection=Redis.from_url(url)).work(burst=burst, with_scheduler=True)

@@ -548,3 +548,41 @@ def mark_refunded(registration: Registration, *, actor_id: int | None, now: date
     db.session.commit()
     if was_holding:
         release_and_offer(registration.ticket_type, now)
+
+
+def update_details(
+    registration: Registration, details: DelegateDetails, *, asked: set[int], actor_id: int | None
+) -> Registration:
+    """A delegate (or organiser) changes the details and the answers to the questions `asked`.
+
+    The e-mail address stays: the registration's links go to it, and it is what makes it unique.
+    """
+
+    def answer_values() -> dict[str, Any]:
+        return {str(a.question_id): a.value for a in registration.answers}
+
+    before = snapshot(registration) | {"answers": answer_values()}
+    for name, value in details.columns().items():
+        if name != "email":
+            setattr(registration, name, value)
+    stored = {answer.question_id: answer for answer in registration.answers}
+    for question_id in asked:
+        answer = stored.get(question_id)
+        if question_id not in details.answers:
+            if answer is not None:
+                registration.answers.remove(answer)
+        elif answer is None:
+            registration.answers.append(Answer(question_id=question_id, value=details.answers[question_id]))
+        else:
+            answer.value = details.answers[question_id]
+    db.session.flush()
+    record(
+        "registration.updated",
+        registration,
+        user_id=actor_id,
+        conference_id=registration.conference_id,
+        before=before,
+        after=snapshot(registration) | {"answers": answer_values()},
+    )
+    db.session.commit()
+    return registration

@@ -1,0 +1,429 @@
+"""Paying for registrations: online through Stripe, by invoice marked paid by hand, and refunds.
+
+Only a verified Stripe webhook (`receive_webhook`) marks an online payment as succeeded: the browser
+coming back from the card step never does. Every change to a payment first takes a lock on its row
+(`lock_payment`), so a webhook and an organiser's refund for the same payment never count twice.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from conference.audit.services import record, snapshot
+from conference.db_types import utcnow
+from conference.extensions import db
+from conference.payments import stripe_gateway as gateway
+from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
+from conference.registration import emails
+from conference.registration import services as registrations
+from conference.registration.models import (
+    ENDED_STATUSES,
+    PaymentMethod,
+    Registration,
+    RegistrationStatus,
+)
+
+log = logging.getLogger(__name__)
+
+stripe_enabled = gateway.stripe_enabled
+
+# PaymentIntent states in which the delegate can still pay with the same intent.
+OPEN_INTENT_STATUSES = frozenset({"requires_payment_method", "requires_confirmation", "requires_action"})
+
+
+class PaymentError(Exception):
+    """A payment or refund that cannot be made; `field` names the form field to blame."""
+
+    field: str | None = None
+
+    def __init__(self, message: str = "", field: str | None = None) -> None:
+        super().__init__(message or self.__doc__ or "")
+        if field is not None:
+            self.field = field
+
+
+class NothingToPay(PaymentError):
+    """There is nothing to pay on this registration."""
+
+
+class AlreadyPaying(PaymentError):
+    """A card payment for this registration was made and is being confirmed."""
+
+
+class PaymentUnavailable(PaymentError):
+    """Online payment is not available at the moment."""
+
+
+class InvalidAmount(PaymentError):
+    """Enter an amount greater than zero."""
+
+    field = "amount"
+
+
+class AmountTooLarge(PaymentError):
+    """The amount is more than is allowed."""
+
+    field = "amount"
+
+    def __init__(self, limit_minor: int) -> None:
+        super().__init__()
+        self.limit_minor = limit_minor
+
+
+class RefundFailed(PaymentError):
+    """Stripe did not make the refund."""
+
+    field = "amount"
+
+
+class CardOutcome(enum.StrEnum):
+    PROCESSING = "processing"  # Stripe took the card; the webhook will confirm
+    NEEDS_AUTHENTICATION = "needs_authentication"  # 3-D Secure in the browser, then the webhook
+    DECLINED = "declined"
+
+
+@dataclass
+class CardResult:
+    outcome: CardOutcome
+    client_secret: str | None = None
+    message: str | None = None
+
+
+# Reading
+
+
+def refundable_minor(registration: Registration) -> int:
+    """What is left to refund across the registration's succeeded payments."""
+    return sum(
+        p.amount_minor - p.amount_refunded_minor
+        for p in registration.payments
+        if p.status == PaymentStatus.SUCCEEDED
+    )
+
+
+def payment_for_intent(intent_id: str | None) -> Payment | None:
+    if not intent_id:
+        return None
+    return db.session.scalar(select(Payment).where(Payment.provider_reference == intent_id))
+
+
+def can_pay_online(registration: Registration) -> bool:
+    return (
+        stripe_enabled()
+        and registration.payment_method == PaymentMethod.STRIPE
+        and registration.status == RegistrationStatus.PENDING_PAYMENT
+        and registration.balance_minor > 0
+    )
+
+
+def latest_payment(registration: Registration) -> Payment | None:
+    return registration.payments[-1] if registration.payments else None
+
+
+# Paying online
+
+
+def _open_stripe_payment(registration: Registration) -> Payment | None:
+    query = (
+        select(Payment)
+        .where(
+            Payment.registration_id == registration.id,
+            Payment.provider == PaymentProvider.STRIPE,
+            Payment.status.in_([PaymentStatus.PENDING, PaymentStatus.FAILED]),
+            Payment.provider_reference.is_not(None),
+        )
+        .order_by(Payment.id.desc())
+    )
+    return db.session.scalar(query.limit(1))
+
+
+def start_checkout(registration: Registration) -> tuple[Payment, str]:
+    """The PaymentIntent for the balance (the open one reused): returns the payment and its client secret."""
+    if not can_pay_online(registration):
+        raise NothingToPay()
+    amount, currency = registration.balance_minor, registration.currency
+    payment = _open_stripe_payment(registration)
+    if payment is not None:
+        try:
+            intent = gateway.retrieve_payment_intent(payment.provider_reference)
+        except gateway.GatewayError as exc:
+            raise PaymentUnavailable() from exc
+        status = intent.get("status")
+        if status in ("succeeded", "processing", "requires_capture"):
+            raise AlreadyPaying()
+        if status in OPEN_INTENT_STATUSES and payment.amount_minor == amount and payment.currency == currency:
+            payment.status = PaymentStatus.PENDING
+            db.session.commit()
+            return payment, intent["client_secret"]
+        _cancel_intent(payment)  # for another amount, or cancelled at Stripe's end
+    payment = Payment(
+        registration_id=registration.id,
+        provider=PaymentProvider.STRIPE,
+        status=PaymentStatus.PENDING,
+        amount_minor=amount,
+        currency=currency,
+    )
+    db.session.add(payment)
+    db.session.flush()
+    try:
+        intent = gateway.create_payment_intent(
+            amount,
+            currency,
+            metadata={
+                "registration_id": str(registration.id),
+                "reference": registration.reference,
+                "conference": registration.conference.slug,
+            },
+            idempotency_key=f"plenary-payment-{payment.id}",
+        )
+    except gateway.GatewayError as exc:
+        db.session.rollback()
+        log.warning("Stripe refused a PaymentIntent for %s: %s", registration.reference, exc.message)
+        raise PaymentUnavailable() from exc
+    payment.provider_reference = intent["id"]
+    record(
+        "payment.started",
+        payment,
+        user_id=None,
+        conference_id=registration.conference_id,
+        after=snapshot(payment),
+    )
+    db.session.commit()
+    return payment, intent["client_secret"]
+
+
+def pay_with_card(registration: Registration, payment_method_id: str) -> CardResult:
+    """Confirm the open PaymentIntent with the card the browser collected. Confirms nothing here."""
+    if not can_pay_online(registration):
+        raise NothingToPay()
+    payment = _open_stripe_payment(registration)
+    if payment is None:
+        raise NothingToPay()
+    try:
+        intent = gateway.pay_with(payment.provider_reference, payment_method_id)
+    except gateway.GatewayError as exc:
+        return CardResult(CardOutcome.DECLINED, message=exc.message)
+    status = intent.get("status")
+    if status == "requires_action":
+        return CardResult(CardOutcome.NEEDS_AUTHENTICATION, client_secret=intent.get("client_secret"))
+    if status in ("succeeded", "processing", "requires_capture"):
+        return CardResult(CardOutcome.PROCESSING)
+    error = intent.get("last_payment_error") or {}
+    return CardResult(CardOutcome.DECLINED, message=error.get("message"))
+
+
+def _cancel_intent(payment: Payment) -> None:
+    """Stop an open PaymentIntent from being paid (best effort: it may be gone already)."""
+    try:
+        gateway.cancel_payment_intent(payment.provider_reference)
+    except gateway.GatewayError as exc:
+        log.info("PaymentIntent %s not cancelled: %s", payment.provider_reference, exc.message)
+    payment.status = PaymentStatus.CANCELLED
+    db.session.commit()
+
+
+def cancel_open_payments(registration: Registration) -> None:
+    """Cancel the registration's unfinished card payments (after it was cancelled or paid otherwise)."""
+    if not stripe_enabled():
+        return
+    while (payment := _open_stripe_payment(registration)) is not None:
+        _cancel_intent(payment)
+
+
+# Recording what was paid
+
+
+def lock_payment(payment: Payment) -> None:
+    """Serialise changes to one payment until the transaction ends (row lock; SQLite's write lock)."""
+    db.session.execute(
+        update(Payment)
+        .where(Payment.id == payment.id)
+        .values(amount_refunded_minor=Payment.amount_refunded_minor)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(payment)
+
+
+def mark_succeeded(payment: Payment, amount_minor: int, now: datetime) -> None:
+    payment.status = PaymentStatus.SUCCEEDED
+    payment.amount_minor = amount_minor
+    payment.succeeded_at = now
+    payment.failure_message = None
+    payment.receipt_number = f"{payment.registration.reference}-{payment.id}"
+    payment.registration.amount_paid_minor += amount_minor
+
+
+def record_manual_payment(
+    registration: Registration,
+    amount_minor: int,
+    *,
+    actor_id: int | None,
+    note: str = "",
+    now: datetime | None = None,
+) -> Payment:
+    """An invoice, bank transfer or cash payment an organiser marks as received."""
+    now = now or utcnow()
+    if registration.status in ENDED_STATUSES or registration.balance_minor <= 0:
+        raise NothingToPay(field="amount")
+    if amount_minor <= 0:
+        raise InvalidAmount()
+    if amount_minor > registration.balance_minor:
+        raise AmountTooLarge(registration.balance_minor)
+    payment = Payment(
+        registration_id=registration.id,
+        provider=PaymentProvider.MANUAL,
+        currency=registration.currency,
+        amount_minor=amount_minor,
+        amount_refunded_minor=0,
+        note=note.strip(),
+        recorded_by_id=actor_id,
+    )
+    db.session.add(payment)
+    db.session.flush()
+    mark_succeeded(payment, amount_minor, now)
+    db.session.flush()
+    record(
+        "payment.recorded",
+        payment,
+        user_id=actor_id,
+        conference_id=registration.conference_id,
+        after=snapshot(payment),
+    )
+    db.session.commit()
+    if registration.is_paid:
+        cancel_open_payments(registration)
+        registrations.payment_settled(registration, actor_id=actor_id, now=now)
+    emails.send(registration, "receipt", payment=payment)
+    return payment
+
+
+# Refunds
+
+
+def refund_payment(
+    payment: Payment, amount_minor: int, *, actor_id: int | None, reason: str, now: datetime
+) -> Refund:
+    """Refund part of one payment: through Stripe for card payments, recorded only for manual ones."""
+    lock_payment(payment)
+    left = payment.amount_minor - payment.amount_refunded_minor
+    if amount_minor > left:
+        db.session.rollback()
+        raise AmountTooLarge(left)
+    reference, status = None, "succeeded"
+    if payment.provider == PaymentProvider.STRIPE:
+        try:
+            answer = gateway.create_refund(
+                payment.provider_reference,
+                amount_minor,
+                metadata={"reason": reason[:500], "registration": payment.registration.reference},
+                idempotency_key=f"plenary-refund-{payment.id}-{payment.amount_refunded_minor}-{amount_minor}",
+            )
+        except gateway.GatewayError as exc:
+            db.session.rollback()
+            raise RefundFailed(exc.message) from exc
+        reference, status = answer["id"], answer.get("status") or "succeeded"
+    refund = add_refund(payment, amount_minor, reference, status, reason, actor_id, now)
+    db.session.commit()
+    return refund
+
+
+def add_refund(
+    payment: Payment,
+    amount_minor: int,
+    reference: str | None,
+    status: str,
+    reason: str,
+    actor_id: int | None,
+    now: datetime,
+) -> Refund:
+    refund = Refund(
+        payment_id=payment.id,
+        provider_reference=reference,
+        amount_minor=amount_minor,
+        status=status,
+        reason=reason[:500],
+        created_by_id=actor_id,
+        created_at=now,
+    )
+    db.session.add(refund)
+    payment.amount_refunded_minor += amount_minor
+    payment.registration.amount_refunded_minor += amount_minor
+    db.session.flush()
+    record(
+        "payment.refunded",
+        refund,
+        user_id=actor_id,
+        conference_id=payment.registration.conference_id,
+        after=snapshot(refund),
+    )
+    return refund
+
+
+def after_refund(registration: Registration, refund: Refund, actor_id: int | None, now: datetime) -> None:
+    emails.send(registration, "refund", refund=refund)
+    db.session.refresh(registration)
+    if refundable_minor(registration) == 0 and registration.status != RegistrationStatus.REFUNDED:
+        registrations.mark_refunded(registration, actor_id=actor_id, now=now)
+
+
+def refund(
+    registration: Registration,
+    amount_minor: int,
+    *,
+    actor_id: int | None,
+    reason: str = "",
+    now: datetime | None = None,
+) -> Refund:
+    """Refund part or all of what was paid, newest payment first; a full refund ends the registration.
+
+    An amount spread over several payments makes one Refund each; the first is returned.
+    """
+    now = now or utcnow()
+    if amount_minor <= 0:
+        raise InvalidAmount()
+    available = refundable_minor(registration)
+    if amount_minor > available:
+        raise AmountTooLarge(available)
+    made: list[Refund] = []
+    remaining = amount_minor
+    payments = [p for p in registration.payments if p.status == PaymentStatus.SUCCEEDED]
+    for payment in reversed(payments):
+        share = min(remaining, payment.amount_minor - payment.amount_refunded_minor)
+        if share > 0:
+            made.append(refund_payment(payment, share, actor_id=actor_id, reason=reason, now=now))
+            remaining -= share
+        if remaining == 0:
+            break
+    after_refund(registration, made[0], actor_id, now)
+    return made[0]
+
+
+def refund_on_cancellation(
+    registration: Registration, *, actor_id: int | None, now: datetime | None = None
+) -> Refund | None:
+    """After a cancellation: stop unfinished card payments and refund what the conference's policy allows.
+
+    The policy refunds `refund_percent` of what was paid when the cancellation comes on or before
+    `refund_deadline` (a date in the conference's zone) or when there is no deadline; nothing after it.
+    A refund Stripe refuses is logged and left for the organisers to make from the registration page.
+    """
+    now = now or utcnow()
+    cancel_open_payments(registration)
+    policy = registrations.policy_for(registration.conference)
+    today = now.astimezone(registration.conference.tz).date()
+    if policy.refund_deadline is not None and today > policy.refund_deadline:
+        return None
+    amount = refundable_minor(registration) * policy.refund_percent // 100
+    if amount <= 0:
+        return None
+    reason = f"Cancelled: {policy.refund_percent}% refunded under the conference's policy"
+    try:
+        return refund(registration, amount, actor_id=actor_id, reason=reason, now=now)
+    except RefundFailed as exc:
+        log.error("Refund on cancelling %s failed: %s", registration.reference, exc)
+        return None

@@ -1,0 +1,498 @@
+"""Organiser pages for registration: tickets, questions, settings, the registrations and their dashboard."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from conference.accounts.access import organiser_required
+from conference.db_types import utcnow
+from conference.events.forms import ConfirmForm, manage_labels
+from conference.i18n.formatting import country_name, local_datetime
+from conference.payments.money import format_money
+from conference.registration import chart, exports, operations, queries, services
+from conference.registration import questions as custom
+from conference.registration.manage_forms import (
+    CATEGORY_LABELS,
+    STATUS_LABELS,
+    BulkDecisionForm,
+    PolicyForm,
+    QuestionForm,
+    TicketTypeForm,
+    registration_labels,
+    walk_in_form,
+)
+from conference.registration.models import RegistrationStatus
+
+bp = Blueprint("registration_manage", __name__, url_prefix="/c/<slug>/manage")
+bp.context_processor(manage_labels)
+bp.context_processor(registration_labels)
+
+
+@bp.context_processor
+def money_helpers() -> dict:
+    def money(minor: int, currency: str) -> str:
+        return format_money(minor, currency, str(get_locale() or "en"))
+
+    return {"money": money}
+
+
+# Ticket types
+
+
+@bp.get("/tickets/")
+@organiser_required
+def tickets(conference):
+    return render_template(
+        "registration/manage/tickets.html",
+        tickets=operations.ticket_types(conference),
+        held=queries.places_held_by_ticket(conference, utcnow()),
+    )
+
+
+def _ticket_form(conference, ticket):
+    form = TicketTypeForm(conference, ticket=ticket)
+    if form.validate_on_submit():
+        operations.save_ticket(conference, ticket, form.values(), user_id=current_user.id)
+        flash(_("The ticket “%(name)s” was saved.", name=form.name.data), "success")
+        return redirect(url_for(".tickets", slug=conference.slug))
+    return render_template("registration/manage/ticket_form.html", form=form, ticket=ticket)
+
+
+@bp.route("/tickets/new", methods=["GET", "POST"])
+@organiser_required
+def new_ticket(conference):
+    return _ticket_form(conference, None)
+
+
+@bp.route("/tickets/<int(max=2147483647):ticket_id>", methods=["GET", "POST"])
+@organiser_required
+def edit_ticket(conference, ticket_id: int):
+    return _ticket_form(conference, operations.ticket_in(conference, ticket_id) or abort(404))
+
+
+@bp.route("/tickets/<int(max=2147483647):ticket_id>/delete", methods=["GET", "POST"])
+@organiser_required
+def delete_ticket(conference, ticket_id: int):
+    ticket = operations.ticket_in(conference, ticket_id) or abort(404)
+    used = operations.registrations_for_ticket(ticket)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        if operations.retire_ticket(ticket, user_id=current_user.id):
+            flash(_("The ticket “%(name)s” was deleted.", name=ticket.name), "success")
+        else:
+            flash(_("The ticket “%(name)s” was deactivated.", name=ticket.name), "success")
+        return redirect(url_for(".tickets", slug=conference.slug))
+    note = None
+    if used:
+        note = ngettext(
+            "One registration uses it, so it will be deactivated (no longer offered) instead of deleted.",
+            "%(num)d registrations use it, so it will be deactivated (no longer offered) instead of deleted.",
+            used,
+        )
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="tickets",
+        heading=(
+            _("Deactivate the ticket “%(name)s”?", name=ticket.name)
+            if used
+            else _("Delete the ticket “%(name)s”?", name=ticket.name)
+        ),
+        note=note,
+        confirm_label=_("Deactivate") if used else None,
+        cancel_url=url_for(".tickets", slug=conference.slug),
+    )
+
+
+# Custom questions
+
+
+@bp.get("/questions/")
+@organiser_required
+def questions(conference):
+    return render_template("registration/manage/questions.html", questions=operations.questions(conference))
+
+
+def _question_form(conference, question):
+    form = QuestionForm(question=question)
+    if form.validate_on_submit():
+        operations.save_question(conference, question, form.values(), user_id=current_user.id)
+        flash(_("The question “%(label)s” was saved.", label=form.label.data), "success")
+        return redirect(url_for(".questions", slug=conference.slug))
+    return render_template("registration/manage/question_form.html", form=form, question=question)
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@organiser_required
+def new_question(conference):
+    return _question_form(conference, None)
+
+
+@bp.route("/questions/<int(max=2147483647):question_id>", methods=["GET", "POST"])
+@organiser_required
+def edit_question(conference, question_id: int):
+    return _question_form(conference, operations.question_in(conference, question_id) or abort(404))
+
+
+@bp.route("/questions/<int(max=2147483647):question_id>/delete", methods=["GET", "POST"])
+@organiser_required
+def delete_question(conference, question_id: int):
+    question = operations.question_in(conference, question_id) or abort(404)
+    answered = operations.answers_to(question)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        if operations.retire_question(question, user_id=current_user.id):
+            flash(_("The question “%(label)s” was deleted.", label=question.label), "success")
+        else:
+            flash(_("The question “%(label)s” was deactivated.", label=question.label), "success")
+        return redirect(url_for(".questions", slug=conference.slug))
+    note = None
+    if answered:
+        note = ngettext(
+            "One delegate answered it, so it will be hidden from the form instead, and the answer kept.",
+            "%(num)d delegates answered it, so it will be hidden from the form instead; the answers stay.",
+            answered,
+        )
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="questions",
+        heading=(
+            _("Deactivate the question “%(label)s”?", label=question.label)
+            if answered
+            else _("Delete the question “%(label)s”?", label=question.label)
+        ),
+        note=note,
+        confirm_label=_("Deactivate") if answered else None,
+        cancel_url=url_for(".questions", slug=conference.slug),
+    )
+
+
+# Registration settings
+
+
+@bp.route("/registration-settings", methods=["GET", "POST"])
+@organiser_required
+def settings(conference):
+    policy = services.policy_for(conference)
+    form = PolicyForm(obj=policy)
+    if form.validate_on_submit():
+        operations.save_policy(conference, form.values(), user_id=current_user.id)
+        flash(_("The registration settings were saved."), "success")
+        return redirect(url_for(".settings", slug=conference.slug))
+    return render_template("registration/manage/settings.html", form=form)
+
+
+# Registrations
+
+
+@bp.get("/registrations/")
+@organiser_required
+def registrations(conference):
+    filters = queries.RegistrationFilters.from_args(request.args)
+    listing = queries.registrations_page(conference, filters, request.args.get("page", 1, type=int))
+    return render_template(
+        "registration/manage/registrations.html",
+        listing=listing,
+        filters=filters,
+        tickets=operations.ticket_types(conference),
+        countries=sorted(
+            ((code, country_name(code)) for code in queries.countries_registered(conference)),
+            key=lambda pair: pair[1],
+        ),
+        bulk_form=BulkDecisionForm(),
+        pending_approval=RegistrationStatus.PENDING_APPROVAL,
+    )
+
+
+@bp.post("/registrations/bulk")
+@organiser_required
+def bulk(conference):
+    form = BulkDecisionForm()
+    back = url_for(".registrations", slug=conference.slug, **_list_args())
+    ids = [int(value) for value in request.form.getlist("ids") if value.isdigit() and len(value) < 10]
+    if not form.validate_on_submit():
+        flash(_("Choose approve or reject, then try again."), "error")
+        return redirect(back)
+    if not ids:
+        flash(_("Tick the registrations to approve or reject first."), "error")
+        return redirect(back)
+    decision = operations.Decision(form.decision.data)
+    outcome = operations.decide(conference, ids, decision, actor_id=current_user.id)
+    if outcome.done:
+        message = (
+            ngettext("%(num)d registration approved.", "%(num)d registrations approved.", len(outcome.done))
+            if decision == operations.Decision.APPROVE
+            else ngettext(
+                "%(num)d registration rejected.", "%(num)d registrations rejected.", len(outcome.done)
+            )
+        )
+        flash(message, "success")
+    for item, _reason in outcome.failed:
+        if isinstance(item, int):
+            flash(_("Registration %(id)d is not one of this conference's.", id=item), "error")
+        else:
+            flash(
+                _(
+                    "%(reference)s (%(name)s) was not changed: it is %(status)s.",
+                    reference=item.reference,
+                    name=item.full_name,
+                    status=STATUS_LABELS[item.status].lower(),
+                ),
+                "error",
+            )
+    return redirect(back)
+
+
+def _list_args() -> dict[str, str]:
+    """The list's filters and page, carried through a form post in hidden fields."""
+    filters = queries.RegistrationFilters.from_args(request.form).args()
+    page = request.form.get("page", "")
+    return filters | ({"page": page} if page.isdigit() and len(page) < 7 else {})
+
+
+def _payment_links(conference, registration) -> dict[str, str | None]:
+    """Links to the payment pages, when the payments blueprint is there to answer them."""
+    links = {}
+    for name in ("refund", "mark_paid"):
+        endpoint = f"payments_manage.{name}"
+        links[name] = (
+            url_for(endpoint, slug=conference.slug, registration_id=registration.id)
+            if endpoint in current_app.view_functions
+            else None
+        )
+    return links
+
+
+def _action_labels() -> dict[str, str]:
+    return {
+        "registration.created": _("Registered"),
+        "registration.approved": _("Approved"),
+        "registration.rejected": _("Rejected"),
+        "registration.cancelled": _("Cancelled"),
+        "registration.expired": _("Hold expired"),
+        "registration.offered": _("Offered a place from the waiting list"),
+        "registration.offer_accepted": _("Accepted the offer"),
+        "registration.confirmed": _("Payment received, confirmed"),
+        "registration.refunded": _("Refunded"),
+        "registration.link_sent": _("“My registration” link sent"),
+    }
+
+
+def _readable(conference):
+    """How a recorded value reads in the history: labels for codes, local times for instants."""
+
+    def readable(name: str, value) -> str:
+        if value is None or value == "":
+            return "—"
+        labels = {"status": STATUS_LABELS, "category": CATEGORY_LABELS}.get(name, {})
+        for code, label in labels.items():
+            if code.value == value:
+                return str(label)
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if isinstance(value, str) and (name.endswith("_at") or name == "hold_expires_at"):
+            try:
+                return local_datetime(datetime.fromisoformat(value), conference.tz, "medium")
+            except ValueError:
+                return value
+        return str(value)
+
+    return readable
+
+
+@bp.get("/registrations/<int(max=2147483647):registration_id>")
+@organiser_required
+def registration(conference, registration_id: int):
+    found = queries.registration_detail(conference, registration_id) or abort(404)
+    answers = {answer.question_id: answer.value for answer in found.answers}
+    return render_template(
+        "registration/manage/registration.html",
+        registration=found,
+        answers=[
+            (question, custom.answer_text(question, answers.get(question.id)))
+            for question in operations.questions(conference)
+            if question.active or question.id in answers
+        ],
+        history=queries.history(found),
+        action_labels=_action_labels(),
+        readable=_readable(conference),
+        hidden_in_history=queries.HIDDEN_IN_HISTORY,
+        payment_links=_payment_links(conference, found),
+        action_form=ConfirmForm(),
+        statuses=RegistrationStatus,
+    )
+
+
+def _decision(conference, registration_id: int, action, done_message):
+    found = operations.registration_in(conference, registration_id) or abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            action(found, actor_id=current_user.id)
+        except services.RegistrationError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(done_message(found), "success")
+    return redirect(url_for(".registration", slug=conference.slug, registration_id=registration_id))
+
+
+@bp.post("/registrations/<int(max=2147483647):registration_id>/approve")
+@organiser_required
+def approve(conference, registration_id: int):
+    return _decision(
+        conference,
+        registration_id,
+        services.approve,
+        lambda r: _("%(reference)s was approved.", reference=r.reference),
+    )
+
+
+@bp.post("/registrations/<int(max=2147483647):registration_id>/reject")
+@organiser_required
+def reject(conference, registration_id: int):
+    return _decision(
+        conference,
+        registration_id,
+        services.reject,
+        lambda r: _("%(reference)s was rejected.", reference=r.reference),
+    )
+
+
+@bp.route("/registrations/<int(max=2147483647):registration_id>/cancel", methods=["GET", "POST"])
+@organiser_required
+def cancel(conference, registration_id: int):
+    found = operations.registration_in(conference, registration_id) or abort(404)
+    if request.method == "POST":
+        return _decision(
+            conference,
+            registration_id,
+            services.cancel,
+            lambda r: _("%(reference)s was cancelled.", reference=r.reference),
+        )
+    return render_template(
+        "manage/confirm_delete.html",
+        form=ConfirmForm(),
+        section="registrations",
+        heading=_(
+            "Cancel the registration of %(name)s (%(reference)s)?",
+            name=found.full_name,
+            reference=found.reference,
+        ),
+        note=_("The place goes to the next on the waiting list. Refunds are made separately."),
+        confirm_label=_("Cancel the registration"),
+        cancel_url=url_for(".registration", slug=conference.slug, registration_id=registration_id),
+    )
+
+
+@bp.post("/registrations/<int(max=2147483647):registration_id>/resend")
+@organiser_required
+def resend_link(conference, registration_id: int):
+    found = operations.registration_in(conference, registration_id) or abort(404)
+    if ConfirmForm().validate_on_submit():
+        operations.resend_link(found, user_id=current_user.id)
+        flash(_("The link to “my registration” was sent to %(email)s.", email=found.email), "success")
+    return redirect(url_for(".registration", slug=conference.slug, registration_id=registration_id))
+
+
+@bp.route("/registrations/new", methods=["GET", "POST"])
+@organiser_required
+def new_registration(conference):
+    tickets = [ticket for ticket in operations.ticket_types(conference) if ticket.active]
+    questions = operations.questions(conference, active_only=True)
+    form = walk_in_form(tickets, questions, language=conference.default_language)
+    existing = None
+    if tickets and form.validate_on_submit():
+        ticket = next(t for t in tickets if t.id == form.ticket_type.data)
+        try:
+            created = services.register(
+                conference,
+                ticket,
+                form.details(questions, privacy_consent=form.privacy_consent.data),
+                language=form.language.data,
+                by_organiser=True,
+                actor_id=current_user.id,
+            )
+        except services.AlreadyRegistered as exc:
+            existing = exc.existing
+            form.email.errors.append(_("This e-mail address is already registered for the conference."))
+        except services.RegistrationError as exc:
+            getattr(form, exc.field or "", form.ticket_type).errors.append(str(exc))
+        else:
+            flash(
+                _(
+                    "%(name)s was registered (%(reference)s): %(status)s.",
+                    name=created.full_name,
+                    reference=created.reference,
+                    status=STATUS_LABELS[created.status].lower(),
+                ),
+                "success",
+            )
+            return redirect(url_for(".registration", slug=conference.slug, registration_id=created.id))
+    return render_template(
+        "registration/manage/registration_form.html",
+        form=form,
+        tickets=tickets,
+        questions=questions,
+        existing=existing,
+    )
+
+
+@bp.get("/registrations/export.csv")
+@organiser_required
+def export_csv(conference):
+    filters = queries.RegistrationFilters.from_args(request.args)
+    questions = operations.questions(conference)
+
+    def generate():
+        table = exports.rows(conference, questions, queries.for_export(conference, filters))
+        yield from exports.csv_chunks(table)
+
+    filename = f"{conference.slug}-registrations-{utcnow():%Y%m%d}.csv"
+    return Response(
+        stream_with_context(generate()),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/registrations/export.xlsx")
+@organiser_required
+def export_xlsx(conference):
+    filters = queries.RegistrationFilters.from_args(request.args)
+    questions = operations.questions(conference)
+    table = exports.rows(conference, questions, queries.for_export(conference, filters))
+    filename = f"{conference.slug}-registrations-{utcnow():%Y%m%d}.xlsx"
+    return Response(
+        exports.xlsx_bytes(table, _("Registrations")),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/registrations/dashboard")
+@organiser_required
+def dashboard(conference):
+    board = queries.dashboard(conference, utcnow())
+    return render_template(
+        "registration/manage/dashboard.html",
+        board=board,
+        chart=chart.registrations_chart(board.per_day),
+        category_labels=CATEGORY_LABELS,
+    )
