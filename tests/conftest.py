@@ -51,6 +51,7 @@ def make_test_app(database_url: str, tmp_path: Path, **overrides):
         "MAIL_SERVER": None,
         "BASE_URL": "http://localhost",
         "SERVER_NAME": None,
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # hashing at full strength costs ~80 ms a user
     }
     config.update(overrides)
     app = create_app(config)

@@ -10,6 +10,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from conference.extensions import db
+from conference.registration import services as registrations
+from conference.registration.models import Question
+from conference.registration.tokens import make_token
 from tests import factories
 from tests.conftest import CSRF_INPUT
 
@@ -50,7 +54,14 @@ def world(app):
     )
     page = factories.make_page(conference)
     role = admin.roles[0]
+    ticket = factories.make_ticket(conference, price_minor=50000, capacity=10)
+    question = _save(Question(conference_id=conference.id, label="Which workshop?", options=["A", "B"]))
+    registration = registrations.register(conference, ticket, factories.delegate())
     return {
+        "ticket_id": ticket.id,
+        "question_id": question.id,
+        "registration_id": registration.id,
+        "token": make_token(registration),
         "slug": conference.slug,
         "person_id": person.id,
         "room_id": room.id,
@@ -61,6 +72,12 @@ def world(app):
         "user_id": admin.id,
         "conference_id": conference.id,
     }
+
+
+def _save(obj):
+    db.session.add(obj)
+    db.session.commit()
+    return obj
 
 
 def _form_urls(app, world) -> list[tuple[str, str]]:
