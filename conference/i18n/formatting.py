@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, format_time
+from babel.dates import format_date, format_datetime, format_interval, format_time, get_timezone_location
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 
 def _locale() -> Locale:
@@ -16,6 +17,17 @@ def _locale() -> Locale:
 
 def local_datetime(value: datetime, tz: ZoneInfo, fmt: str = "medium") -> str:
     return format_datetime(value, fmt, tzinfo=tz, locale=_locale())
+
+
+def local_moment(value: datetime, tz: ZoneInfo) -> str:
+    """A deadline or appointment in a zone, naming the zone: the reader may be somewhere else."""
+    locale = _locale()
+    return _(
+        "%(date)s, %(time)s (%(zone)s)",
+        date=format_date(value.astimezone(tz).date(), "long", locale=locale),
+        time=format_time(value, "short", tzinfo=tz, locale=locale),
+        zone=get_timezone_location(tz, locale=locale),
+    )
 
 
 def local_time(value: datetime, tz: ZoneInfo) -> str:
@@ -59,6 +71,7 @@ def language_name(code: str) -> str:
 
 def register_filters(app) -> None:
     app.add_template_filter(local_datetime)
+    app.add_template_filter(local_moment)
     app.add_template_filter(local_time)
     app.add_template_filter(local_date)
     app.add_template_filter(country_name)

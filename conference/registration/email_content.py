@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from babel.dates import format_date, format_time, get_timezone_location
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.routing import BuildError
@@ -17,7 +16,7 @@ from werkzeug.routing import BuildError
 from conference.core.urls import absolute_url
 from conference.events.models import Conference
 from conference.extensions import db
-from conference.i18n.formatting import date_range
+from conference.i18n.formatting import date_range, local_moment
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
 from conference.payments.money import format_money
 from conference.registration import calendar
@@ -114,15 +113,7 @@ def _money(minor: int, currency: str) -> str:
 
 
 def _when(moment: datetime, conference: Conference) -> str:
-    """A moment in the conference's zone, naming the zone: a delegate may read it from elsewhere."""
-    locale = str(get_locale() or "en")
-    tz = conference.tz
-    return _(
-        "%(date)s, %(time)s (%(zone)s)",
-        date=format_date(moment.astimezone(tz).date(), "long", locale=locale),
-        time=format_time(moment, "short", tzinfo=tz, locale=locale),
-        zone=get_timezone_location(tz, locale=locale),
-    )
+    return local_moment(moment, conference.tz)
 
 
 def _basic_details(registration: Registration) -> list[tuple[str, str]]:
