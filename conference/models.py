@@ -1,7 +1,7 @@
 """Imports every model so that SQLAlchemy and Alembic see the whole schema."""
 
 from conference.accounts.models import ConferenceRole, User
-from conference.agenda.models import Room, Session, SessionPerson, Track
+from conference.agenda.models import AgendaVersion, Bookmark, Room, SeatBooking, Session, SessionPerson, Track
 from conference.audit.models import AuditEntry
 from conference.events.models import Conference, Page
 from conference.mail.models import OutboxMessage
@@ -17,6 +17,9 @@ from conference.registration.models import (
 from conference.speakers.models import Person
 
 __all__ = [
+    "AgendaVersion",
+    "Bookmark",
+    "SeatBooking",
     "Answer",
     "AuditEntry",
     "Delegation",

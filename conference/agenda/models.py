@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.db_enum import enum_column_type
@@ -90,6 +90,12 @@ class Session(db.Model):
     # ISO 639-1 codes, comma-separated in display order: "en,ko".
     languages: Mapped[str] = mapped_column(String(64), default="en")
     capacity: Mapped[int | None] = mapped_column(Integer)
+    # How many are expected: above the room's capacity is a conflict that blocks publishing.
+    expected_attendance: Mapped[int | None] = mapped_column(Integer)
+    # Delegates reserve one of `capacity` seats (workshops); full → waitlist.
+    seat_booking: Mapped[bool] = mapped_column(Boolean, default=False)
+    # [{"label": "Slides", "url": "https://…"}, …]
+    materials: Mapped[list[dict]] = mapped_column(JSON, default=list)
     status: Mapped[SessionStatus] = mapped_column(
         enum_column_type(SessionStatus, "session_status"), default=SessionStatus.DRAFT
     )
@@ -119,6 +125,71 @@ class SessionPerson(db.Model):
         enum_column_type(PersonRole, "person_role"), default=PersonRole.SPEAKER
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Set when the person confirms through their invitation link.
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     session: Mapped[Session] = relationship(back_populates="people")
     person: Mapped[Person] = relationship(back_populates="session_roles")
+
+
+class AgendaVersion(db.Model):
+    """A published state of the programme: what the public sees, numbered, with what changed."""
+
+    __tablename__ = "agenda_version"
+    __table_args__ = (UniqueConstraint("conference_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(String(500), default="")
+    # Every public session as plain data (times as ISO UTC), people and rooms denormalised.
+    snapshot: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    # [{"session_id": 3, "title": "…", "kinds": ["moved", "room_changed"], "before": {…}, "after": {…}}]
+    changes: Mapped[list[dict]] = mapped_column(JSON, default=list)
+
+
+class Bookmark(db.Model):
+    """A session in someone's personal agenda: a user account or a registration (through its link)."""
+
+    __tablename__ = "bookmark"
+    __table_args__ = (
+        UniqueConstraint("session_id", "user_id"),
+        UniqueConstraint("session_id", "registration_id"),
+        CheckConstraint("user_id IS NOT NULL OR registration_id IS NOT NULL", name="has_owner"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int | None] = mapped_column(
+        ForeignKey("registration.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    session: Mapped[Session] = relationship()
+
+
+class SeatStatus(enum.StrEnum):
+    RESERVED = "reserved"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+class SeatBooking(db.Model):
+    """A registered delegate's seat in a session with seat booking (a workshop)."""
+
+    __tablename__ = "seat_booking"
+    __table_args__ = (UniqueConstraint("session_id", "registration_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registration.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[SeatStatus] = mapped_column(enum_column_type(SeatStatus, "seat_status"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    session: Mapped[Session] = relationship()

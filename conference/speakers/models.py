@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.db_types import UTCDateTime, utcnow
@@ -34,6 +34,10 @@ class Person(db.Model):
     photo: Mapped[str | None] = mapped_column(String(100))
     # [{"label": "Website", "url": "https://…"}, …]
     links: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    # For the signed invitation link (never shown publicly); bumping the version revokes sent links.
+    email: Mapped[str] = mapped_column(String(254), default="")
+    invitation_version: Mapped[int] = mapped_column(Integer, default=1)
+    invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
