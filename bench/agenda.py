@@ -84,7 +84,10 @@ def generate(slug: str, sessions: int, seed: int = 2026) -> tuple[int, int, int]
     )
     db.session.add(conference)
     db.session.flush()
-    rooms = [Room(conference_id=conference.id, name=f"Room {i + 1}", capacity=100, position=i) for i in range(ROOMS)]
+    rooms = [
+        Room(conference_id=conference.id, name=f"Room {i + 1}", capacity=100, position=i)
+        for i in range(ROOMS)
+    ]
     tracks = [
         Track(conference_id=conference.id, name=f"Track {i + 1}", colour=f"#{rng.randrange(0x1000000):06x}")
         for i in range(TRACKS)
@@ -126,7 +129,9 @@ def generate(slug: str, sessions: int, seed: int = 2026) -> tuple[int, int, int]
                 db.session.add(session)
                 db.session.flush()
                 for position, person in enumerate(rng.sample(people, rng.randint(1, 3))):
-                    db.session.add(SessionPerson(session_id=session.id, person_id=person.id, position=position))
+                    db.session.add(
+                        SessionPerson(session_id=session.id, person_id=person.id, position=position)
+                    )
                 made += 1
     organiser = User(email=f"organiser@{slug}.example", display_name="Bench Organiser")
     organiser.set_password(PASSWORD)
@@ -134,12 +139,17 @@ def generate(slug: str, sessions: int, seed: int = 2026) -> tuple[int, int, int]
     db.session.flush()
     db.session.add(ConferenceRole(user_id=organiser.id, conference_id=conference.id, role=Role.ORGANISER))
     db.session.commit()
-    db.session.add(AgendaVersion(conference_id=conference.id, number=1, snapshot=build_snapshot(conference.id)))
+    db.session.add(
+        AgendaVersion(conference_id=conference.id, number=1, snapshot=build_snapshot(conference.id))
+    )
     db.session.commit()
     some_session = db.session.query(Session.id).filter_by(conference_id=conference.id).first()[0]
-    some_person = db.session.query(SessionPerson.person_id).join(Session).filter(
-        Session.conference_id == conference.id
-    ).first()[0]
+    some_person = (
+        db.session.query(SessionPerson.person_id)
+        .join(Session)
+        .filter(Session.conference_id == conference.id)
+        .first()[0]
+    )
     return conference.id, some_session, some_person
 
 
@@ -208,7 +218,9 @@ def run(database: str, url: str, sizes: list[int], repeat: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="sqlite")
     parser.add_argument("--sessions", default="100,1000", help="comma-separated conference sizes")
     parser.add_argument("--repeat", type=int, default=20)

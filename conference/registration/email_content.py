@@ -102,10 +102,17 @@ def compose(registration: Registration, kind: str, *, link: str, **context) -> E
     """The content of one e-mail; call inside `force_locale`."""
     content = EmailContent(
         subject=subject_for(kind, registration),
-        greeting=_("Dear %(name)s,", name=registration.display_name),
+        greeting=_("Dear %(name)s,", name=_greeting_name(registration)),
     )
     COMPOSERS[kind](content, registration, link=link, **context)
     return content
+
+
+def _greeting_name(registration: Registration) -> str:
+    """Korean readers are addressed by the name in their own script (family name first) when given."""
+    if str(get_locale() or "en") == "ko" and registration.local_name:
+        return registration.local_name
+    return registration.display_name
 
 
 def _money(minor: int, currency: str) -> str:

@@ -66,7 +66,7 @@ def link_in(text: str) -> str:
 
 
 def register(conference, ticket, email="mina@example.org", **kwargs) -> Registration:
-    details_keys = {"given_name", "family_name", "honorific", "organisation", "city", "country"}
+    details_keys = {"given_name", "family_name", "local_name", "honorific", "organisation", "city", "country"}
     details = {k: kwargs.pop(k) for k in list(kwargs) if k in details_keys}
     return services.register(conference, ticket, factories.delegate(email, **details), **kwargs)
 
@@ -418,3 +418,13 @@ def test_over_smtp_the_confirmation_is_text_and_html_with_the_ics_attached(app, 
     assert attachment.get_content_type() == "text/calendar"
     assert attachment.get_filename() == "aplc-2026.ics"
     assert "SUMMARY:APLC Founding Assembly" in attachment.get_content()
+
+
+def test_a_korean_delegate_is_greeted_by_the_name_in_hangul(app, conference, free_ticket):
+    register(
+        conference, free_ticket, given_name="Mina", family_name="Park", local_name="박민아", language="ko"
+    )
+    message = last_mail("mina@example.org")
+    assert message.body_text.startswith("박민아 님께")
+    register(conference, free_ticket, "joon@example.org", given_name="Joon", family_name="Kim")
+    assert last_mail("joon@example.org").body_text.startswith("Dear Joon Kim,")
