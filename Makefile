@@ -1,5 +1,5 @@
 # Plenary: `make run` serves the demo conference, `make test` runs the whole suite.
-# Needs only Python 3.11+, make and git (Node.js/npm when front-end packages are added).
+# Needs Python 3.11+, make, git, and Node.js with npm (front-end packages, pinned in package-lock.json).
 
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
@@ -13,6 +13,7 @@ PO := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 5000
+VENDOR_JS := static/vendor/interact.min.js
 
 .PHONY: run test install demo lint translations extract-messages clean
 
@@ -24,7 +25,14 @@ run: install
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-install: $(STAMP) $(MO)
+install: $(STAMP) $(MO) $(VENDOR_JS)
+
+# Front-end packages come from npm (package-lock.json); their built files are copied to static/vendor/ (not in git).
+$(VENDOR_JS): package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Plenary needs Node.js and npm for its front-end packages (apt-get install npm)." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	mkdir -p static/vendor
+	cp node_modules/interactjs/dist/interact.min.js $@
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Plenary needs Python 3.11 or newer on the PATH." >&2; exit 1; }
@@ -46,4 +54,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache $(MO)
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(MO) node_modules static/vendor

@@ -71,7 +71,10 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from conference.accounts.cli import bp as accounts_cli
     from conference.accounts.views import bp as accounts
+    from conference.agenda.builder_views import bp as agenda_builder
     from conference.agenda.manage import bp as agenda_manage
+    from conference.agenda.personal_views import bp as personal_agenda
+    from conference.agenda.publishing_views import bp as agenda_publishing
     from conference.agenda.views import bp as agenda
     from conference.demo.cli import bp as demo_cli
     from conference.events.admin import bp as events_admin
@@ -87,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
     from conference.registration.manage import bp as registration_manage
     from conference.registration.views import bp as registration
     from conference.speakers.manage import bp as speakers_manage
+    from conference.speakers.self_service import bp as speaker_self
     from conference.speakers.views import bp as speakers
 
     for blueprint in (
@@ -95,8 +99,12 @@ def _register_blueprints(app: Flask) -> None:
         events_admin,
         speakers,
         speakers_manage,
+        speaker_self,
         agenda,
         agenda_manage,
+        agenda_builder,
+        agenda_publishing,
+        personal_agenda,
         registration,
         registration_manage,
         registration_cli,

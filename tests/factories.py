@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from conference.accounts.models import ConferenceRole, Role, User
 from conference.agenda.models import (
+    AgendaVersion,
     PersonRole,
     Room,
     Session,
@@ -14,6 +15,7 @@ from conference.agenda.models import (
     SessionType,
     Track,
 )
+from conference.agenda.publishing import NothingToPublish, create_version
 from conference.events.models import Conference, ConferenceStatus, Page
 from conference.extensions import db
 from conference.registration.models import TicketType
@@ -113,3 +115,11 @@ def delegate(email: str = "mina@example.org", **values) -> DelegateDetails:
     values.setdefault("country", "KR")
     values.setdefault("privacy_consent", True)
     return DelegateDetails(email=email, **values)
+
+
+def publish(conference: Conference, user: User | None = None) -> AgendaVersion | None:
+    """Publish the working programme as the next agenda version (conflicts not checked); None if unchanged."""
+    try:
+        return create_version(conference, user_id=user.id if user else None)
+    except NothingToPublish:
+        return None

@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from conference.agenda.models import AgendaVersion, Session, SessionPerson, SessionStatus
 from conference.extensions import db
@@ -111,10 +111,12 @@ def build_snapshot(conference_id: int) -> list[dict]:
 
 
 def latest_version(conference_id: int) -> AgendaVersion | None:
+    # The snapshot is loaded only when the parsed copy is not cached yet (see `_parsed`).
     query = (
         select(AgendaVersion)
         .where(AgendaVersion.conference_id == conference_id)
         .order_by(AgendaVersion.number.desc())
+        .options(defer(AgendaVersion.snapshot), defer(AgendaVersion.changes))
         .limit(1)
     )
     return db.session.scalar(query)

@@ -1,18 +1,30 @@
-"""The public agenda: one day at a time, and a session's own page."""
+"""The public agenda (one day at a time, filtered), a session's page with its .ics, and the changelog."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 from flask_babel import get_locale
 
-from conference.agenda import services
+from conference.agenda import calendar, publishing, services
 from conference.agenda.labels import ROLE_GROUP_LABELS, ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
+from conference.core.urls import absolute_url
 from conference.events.views import load_conference
+from conference.i18n.formatting import language_name
 
 bp = Blueprint("agenda", __name__)
+
+TZ_COOKIE = "agenda_tz"
+TZ_COOKIE_AGE = 365 * 24 * 3600
+CONFERENCE_ZONE = "conference"  # ?tz=conference goes back to the conference's own zone
+
+
+def current_time() -> datetime:
+    """The clock "now / next" uses (tests replace it)."""
+    return datetime.now(UTC)
 
 
 @bp.app_template_filter("short_day")
@@ -21,33 +33,111 @@ def short_day(value: date) -> str:
     return format_skeleton("MMMEd", value, locale=get_locale() or "en")
 
 
-@bp.get("/c/<slug>/agenda/")
-def agenda(slug: str):
-    conference = load_conference(slug)
-    try:
-        day = services.agenda_day(conference, request.args.get("day"), datetime.now(UTC))
-    except services.UnknownDay:
-        abort(404)
-    return render_template(
-        "agenda/agenda.html",
-        days=services.conference_days(conference),
-        day=day,
-        slots=services.published_agenda(conference, day),
-        type_labels=SESSION_TYPE_LABELS,
-        role_labels=ROLE_LABELS,
-        status_labels=STATUS_LABELS,
+def _viewer_zone(conference) -> tuple[ZoneInfo | None, str | None]:
+    """The zone the visitor chose (None: the conference's) and what to do with the cookie.
+
+    The second value is a zone name to remember, "" to forget the choice, or None to leave it be.
+    """
+    requested = request.args.get("tz")
+    if requested == CONFERENCE_ZONE:
+        return None, ""
+    chosen = services.viewer_zone(requested)
+    if chosen is not None:
+        remember = chosen.key
+    else:
+        chosen, remember = services.viewer_zone(request.cookies.get(TZ_COOKIE)), None
+    if chosen is not None and chosen.key == conference.timezone:
+        return None, remember
+    return chosen, remember
+
+
+def _with_zone_cookie(response: Response, remember: str | None) -> Response:
+    if remember:
+        response.set_cookie(TZ_COOKIE, remember, max_age=TZ_COOKIE_AGE, samesite="Lax", path="/")
+    elif remember == "":
+        response.delete_cookie(TZ_COOKIE, path="/")
+    return response
+
+
+def _labels() -> dict:
+    # Translated once per request, not once per card (a programme has hundreds).
+    return dict(
+        type_labels={key.value: str(label) for key, label in SESSION_TYPE_LABELS.items()},
+        role_labels={key.value: str(label) for key, label in ROLE_LABELS.items()},
+        role_groups=ROLE_GROUP_LABELS,
+        status_labels={key.value: str(label) for key, label in STATUS_LABELS.items()},
     )
 
 
-@bp.get("/c/<slug>/agenda/sessions/<int:session_id>")
+def _link_prefixes(conference) -> dict:
+    """Session and speaker addresses without their id: building 3,000 links with url_for costs ~20 ms."""
+    session_url = url_for("agenda.session", slug=conference.slug, session_id=0)
+    speaker_url = url_for("speakers.speaker", slug=conference.slug, person_id=0)
+    return dict(session_link=session_url[:-1], speaker_link=speaker_url[:-1])
+
+
+@bp.get("/c/<slug>/agenda/", strict_slashes=False)
+def agenda(slug: str):
+    conference = load_conference(slug)
+    now = current_time()
+    try:
+        day = services.agenda_day(conference, request.args.get("day"), now)
+    except services.UnknownDay:
+        abort(404)
+    zone, remember = _viewer_zone(conference)
+    days = services.conference_days(conference)
+    page = services.agenda_page(conference, [day] if day else days, services.parse_filters(request.args), now)
+    html = render_template(
+        "agenda/agenda.html",
+        days=days,
+        language_lists=services.language_lists(page, language_name),
+        day=day,
+        all_days=services.ALL_DAYS,
+        page=page,
+        view_tz=zone or conference.tz,
+        viewer_zone=zone,
+        **_labels(),
+        **_link_prefixes(conference),
+    )
+    return _with_zone_cookie(make_response(html), remember)
+
+
+# The short form is what people type and share; links use the first (canonical) one.
+@bp.get("/c/<slug>/agenda/<int(max=2147483647):session_id>")
+@bp.get("/c/<slug>/agenda/sessions/<int(max=2147483647):session_id>")
 def session(slug: str, session_id: int):
     conference = load_conference(slug)
     item = services.public_session(conference, session_id) or abort(404)
-    return render_template(
+    zone, remember = _viewer_zone(conference)
+    html = render_template(
         "agenda/session.html",
         item=item,
         day=services.local_day(conference, item.starts_at),
-        type_labels=SESSION_TYPE_LABELS,
-        role_groups=ROLE_GROUP_LABELS,
-        status_labels=STATUS_LABELS,
+        viewer_zone=zone,
+        **_labels(),
+    )
+    return _with_zone_cookie(make_response(html), remember)
+
+
+@bp.get("/c/<slug>/agenda/sessions/<int(max=2147483647):session_id>.ics")
+def session_ics(slug: str, session_id: int):
+    conference = load_conference(slug)
+    item = services.public_session(conference, session_id) or abort(404)
+    url = absolute_url("agenda.session", slug=conference.slug, session_id=item.id)
+    body = calendar.session_ics(conference, item, url=url)
+    response = make_response(body)
+    response.headers["Content-Type"] = calendar.CONTENT_TYPE
+    filename = f"{conference.slug}-session-{item.id}.ics"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/c/<slug>/agenda/changes")
+def changes(slug: str):
+    conference = load_conference(slug)
+    return render_template(
+        "agenda/changes.html",
+        versions=publishing.version_history(conference.id),
+        describe=publishing.describe,
+        agenda_url=url_for(".agenda", slug=conference.slug),
     )

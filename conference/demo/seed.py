@@ -13,6 +13,8 @@ from sqlalchemy import select
 
 from conference.accounts.models import ConferenceRole, Role, User, normalise_email
 from conference.agenda.models import Room, Session, SessionPerson, SessionStatus, Track
+from conference.agenda.published import latest_version
+from conference.agenda.publishing import create_version
 from conference.audit.services import record, snapshot
 from conference.demo.assembly import founding_assembly
 from conference.demo.forum import upcoming_forum
@@ -102,7 +104,17 @@ def seed_demo(today: date) -> SeedReport:
         report.created += seed_registrations(conference, sample_delegates=sample_delegates)
     report.access_codes = access_codes(conferences)
     db.session.commit()
+    for conference in conferences:
+        _ensure_published(conference, report)
     return report
+
+
+def _ensure_published(conference: Conference, report: SeedReport) -> None:
+    """Publish version 1 of a demo programme that was never published (later versions are the organisers')."""
+    if latest_version(conference.id) is not None:
+        return
+    version = create_version(conference, user_id=None, note="Demo programme")
+    report.created.append(f"Published version {version.number} of the agenda of {conference.slug}")
 
 
 def _ensure_conference(spec: ConferenceSpec, report: SeedReport) -> Conference:

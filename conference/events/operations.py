@@ -41,11 +41,16 @@ class LastOrganiser(ValueError):
 
 
 def stored_image(
-    upload: FileStorage | None, *, remove: bool, current: str | None, folder: str | Path
+    upload: FileStorage | None,
+    *,
+    remove: bool,
+    current: str | None,
+    folder: str | Path,
+    max_side: int = 1200,
 ) -> str | None:
     """The image file name to keep: a new upload (checked: may raise InvalidImage), none, or the current."""
     if upload is not None:
-        return save_image(upload.stream, folder)
+        return save_image(upload.stream, folder, max_side=max_side)
     if remove:
         return None
     return current

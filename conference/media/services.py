@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 from typing import IO
 
+from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -21,7 +22,7 @@ def save_image(stream: IO[bytes], folder: str | Path, max_side: int = 1200) -> s
     """Validate an uploaded image, re-encode it without metadata, and return its stored file name."""
     data = stream.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
-        raise InvalidImage("The image is larger than 5 MB.")
+        raise InvalidImage(_l("The image is larger than 5 MB."))
     from io import BytesIO
 
     try:
@@ -31,9 +32,9 @@ def save_image(stream: IO[bytes], folder: str | Path, max_side: int = 1200) -> s
         image = Image.open(BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise InvalidImage("This file is not an image we can read (use JPEG, PNG or WebP).") from exc
+        raise InvalidImage(_l("This file is not an image we can read (use JPEG, PNG or WebP).")) from exc
     if kind not in ACCEPTED_FORMATS:
-        raise InvalidImage("Use a JPEG, PNG or WebP image.")
+        raise InvalidImage(_l("Use a JPEG, PNG or WebP image."))
     image = ImageOps.exif_transpose(image)
     image.thumbnail((max_side, max_side))
     has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)

@@ -13,7 +13,6 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from conference.events.views import text_colour_on
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
 from conference.mail.services import send_mail
@@ -87,7 +86,6 @@ def render(registration: Registration, kind: str, **context) -> RenderedEmail:
             link=link,
             home=home,
             language=language,
-            header_text_colour=text_colour_on(conference.primary_colour),
         )
         text = render_template("registration/email/message.txt", **values)
         html = render_template("registration/email/message.html", **values)

@@ -1,12 +1,20 @@
-"""The organiser's form for a person: a speaker, chair or dignitary of the conference."""
+"""Forms for a person of the conference: the organiser's, and the speaker's own profile via an invitation."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
-from wtforms import BooleanField, SelectField, StringField, TextAreaField, ValidationError
-from wtforms.validators import DataRequired, Length
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, Email, Length, Optional
 
 from conference.events.forms import IMAGE_ACCEPT, country_options, is_http_url, strip, valid_country
 
@@ -47,10 +55,13 @@ def links_text(links: list[dict] | None) -> str:
     return "\n".join(f"{link.get('label', '')} | {link.get('url', '')}" for link in links or [])
 
 
-class PersonForm(FlaskForm):
-    honorific = StringField(_l("Honorific"), filters=[strip], validators=[Length(max=40)])
-    full_name = StringField(_l("Full name"), filters=[strip], validators=[DataRequired(), Length(max=200)])
-    local_name = StringField(_l("Name in local script"), filters=[strip], validators=[Length(max=200)])
+def _lower(value):
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+class ProfileForm(FlaskForm):
+    """What a speaker keeps up to date about themselves; the organiser's form adds names and e-mail."""
+
     position = StringField(_l("Position"), filters=[strip], validators=[Length(max=200)])
     organisation = StringField(_l("Organisation"), filters=[strip], validators=[Length(max=200)])
     city = StringField(_l("City"), filters=[strip], validators=[Length(max=100)])
@@ -59,6 +70,8 @@ class PersonForm(FlaskForm):
     photo_file = FileField(_l("Photo"), render_kw=IMAGE_ACCEPT)
     remove_photo = BooleanField(_l("Remove the photo"))
     links_text = TextAreaField(_l("Links"), validators=[Length(max=6_000)], render_kw={"rows": 4})
+
+    value_names: tuple[str, ...] = ("position", "organisation", "city", "country", "bio")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,5 +85,35 @@ class PersonForm(FlaskForm):
             raise ValidationError(str(exc.args[0])) from exc
 
     def values(self) -> dict:
-        names = ("honorific", "full_name", "local_name", "position", "organisation", "city", "country", "bio")
-        return {name: self[name].data or "" for name in names} | {"links": self.links}
+        return {name: self[name].data or "" for name in self.value_names} | {"links": self.links}
+
+
+class PersonForm(ProfileForm):
+    honorific = StringField(_l("Honorific"), filters=[strip], validators=[Length(max=40)])
+    full_name = StringField(_l("Full name"), filters=[strip], validators=[DataRequired(), Length(max=200)])
+    local_name = StringField(_l("Name in local script"), filters=[strip], validators=[Length(max=200)])
+    email = EmailField(
+        _l("E-mail address"),
+        filters=[_lower],
+        validators=[
+            Optional(),
+            Length(max=254),
+            Email(_l("Enter an e-mail address like name@example.org."), check_deliverability=False),
+        ],
+    )
+
+    value_names = ("honorific", "full_name", "local_name", "email", *ProfileForm.value_names)
+
+
+class ImportUploadForm(FlaskForm):
+    csv_file = FileField(
+        _l("CSV file"),
+        validators=[FileRequired(_l("Choose a CSV file."))],
+        render_kw={"accept": ".csv,text/csv"},
+    )
+
+
+class ImportConfirmForm(FlaskForm):
+    """The confirm step of an import: the previewed rows, signed by the server, come back unchanged."""
+
+    rows = HiddenField()

@@ -8,14 +8,21 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from conference.accounts.access import organiser_required
+from conference.agenda.labels import ROLE_LABELS
 from conference.events.forms import ConfirmForm, manage_labels, uploaded
-from conference.events.operations import stored_image
 from conference.media.services import InvalidImage
-from conference.speakers import operations
-from conference.speakers.forms import PersonForm, links_text
+from conference.media.uploads import (
+    form_source,
+    refuse_oversized_uploads_on,
+    too_large_message,
+    upload_refused,
+)
+from conference.speakers import importing, invitations, operations
+from conference.speakers.forms import ImportConfirmForm, ImportUploadForm, PersonForm, links_text
 
 bp = Blueprint("speakers_manage", __name__, url_prefix="/c/<slug>/manage/people")
 bp.context_processor(manage_labels)
+refuse_oversized_uploads_on(bp)
 
 
 @bp.get("/")
@@ -25,11 +32,13 @@ def people(conference):
 
 
 def _person_form(conference, person):
-    form = PersonForm(obj=person, links_text=links_text(person.links) if person else "")
-    if form.validate_on_submit():
+    form = PersonForm(obj=person, links_text=links_text(person.links) if person else "", **form_source())
+    if upload_refused():
+        form.photo_file.errors = [too_large_message()]
+    elif form.validate_on_submit():
         values = form.values()
         try:
-            values["photo"] = stored_image(
+            values["photo"] = operations.stored_photo(
                 uploaded(form.photo_file),
                 remove=form.remove_photo.data,
                 current=person.photo if person else None,
@@ -41,7 +50,15 @@ def _person_form(conference, person):
             operations.save_person(conference, person, values, user_id=current_user.id)
             flash(_("%(name)s was saved.", name=form.full_name.data), "success")
             return redirect(url_for(".people", slug=conference.slug))
-    return render_template("manage/person_form.html", form=form, person=person)
+    return render_template(
+        "manage/person_form.html",
+        form=form,
+        person=person,
+        assignments=operations.assignments(person) if person else [],
+        role_labels=ROLE_LABELS,
+        action_form=ConfirmForm(formdata=None),
+        link_days=invitations.max_age() // 86400,
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -84,3 +101,100 @@ def delete_person(conference, person_id: int):
         note=_removal_note(person),
         cancel_url=url_for(".people", slug=conference.slug),
     )
+
+
+# Invitations (the person page posts these directly; the GET pages confirm when opened on their own)
+
+
+def _confirm_page(conference, person, form, heading: str, note: str, label: str):
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="people",
+        heading=heading,
+        note=note,
+        confirm_label=label,
+        cancel_url=url_for(".edit_person", slug=conference.slug, person_id=person.id),
+    )
+
+
+@bp.route("/<int(max=2147483647):person_id>/invite", methods=["GET", "POST"])
+@organiser_required
+def invite(conference, person_id: int):
+    person = operations.person_in(conference, person_id) or abort(404)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        heading = _("Send %(name)s an invitation?", name=person.display_name)
+        note = _("They get a personal link by e-mail to update their profile and confirm their sessions.")
+        return _confirm_page(conference, person, form, heading, note, _("Invite"))
+    if not person.email:
+        flash(
+            _("Add %(name)s's e-mail address first, then send the invitation.", name=person.display_name),
+            "error",
+        )
+    else:
+        invitations.send_invitation(person, user_id=current_user.id)
+        flash(_("An invitation was sent to %(email)s.", email=person.email), "success")
+    return redirect(url_for(".edit_person", slug=conference.slug, person_id=person.id))
+
+
+@bp.route("/<int(max=2147483647):person_id>/revoke-links", methods=["GET", "POST"])
+@organiser_required
+def revoke_links(conference, person_id: int):
+    person = operations.person_in(conference, person_id) or abort(404)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        heading = _("Revoke the links sent to %(name)s?", name=person.display_name)
+        note = _("Every link sent so far stops working; send a new invitation to give them access again.")
+        return _confirm_page(conference, person, form, heading, note, _("Revoke links"))
+    invitations.revoke_links(person, user_id=current_user.id)
+    flash(_("Links sent to %(name)s no longer work.", name=person.display_name), "success")
+    return redirect(url_for(".edit_person", slug=conference.slug, person_id=person.id))
+
+
+# Import from CSV
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@organiser_required
+def import_people(conference):
+    form = ImportUploadForm(**form_source())
+    rows, token = None, None
+    if upload_refused():
+        form.csv_file.errors = [too_large_message()]
+    elif form.validate_on_submit():
+        try:
+            raw_rows = importing.read_csv(form.csv_file.data.read(importing.MAX_FILE_BYTES + 1))
+        except importing.ImportProblem as exc:
+            form.csv_file.errors.append(str(exc))
+        else:
+            rows = importing.check_rows(conference, raw_rows)
+            token = importing.sign_rows(conference, raw_rows)
+    return render_template(
+        "speakers/import.html",
+        form=form,
+        rows=rows,
+        confirm_form=ImportConfirmForm(formdata=None, rows=token),
+        columns=importing.COLUMNS,
+    )
+
+
+@bp.post("/import/confirm")
+@organiser_required
+def confirm_import(conference):
+    form = ImportConfirmForm()
+    raw_rows = importing.signed_rows(conference, form.rows.data or "") if form.validate_on_submit() else None
+    if raw_rows is None:
+        flash(_("This preview has expired or was changed. Please upload the file again."), "error")
+        return redirect(url_for(".import_people", slug=conference.slug))
+    result = importing.import_rows(conference, raw_rows, user_id=current_user.id)
+    flash(
+        _(
+            "Imported: %(created)d new, %(updated)d updated, %(skipped)d skipped.",
+            created=result.created,
+            updated=result.updated,
+            skipped=result.skipped,
+        ),
+        "success",
+    )
+    return redirect(url_for(".people", slug=conference.slug))

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, exists, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import case, func, or_, select
 
-from conference.agenda.models import PersonRole, Session, SessionPerson, SessionStatus
+from conference.agenda.models import PersonRole
+from conference.agenda.published import PublishedSession, published_sessions, sessions_for_person
 from conference.events.models import Conference
 from conference.events.services import is_web_url
 from conference.extensions import db
 from conference.speakers.models import Person
-
-PUBLIC_SESSION_STATUSES = (SessionStatus.PUBLISHED, SessionStatus.CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -24,24 +22,20 @@ class PersonLink:
 
 @dataclass
 class Appearance:
-    """One public session of a person, with every role they have in it."""
+    """One session of the published programme a person is in, with every role they have in it."""
 
-    session: Session
+    session: PublishedSession
     roles: list[PersonRole] = field(default_factory=list)
 
 
-def _appears_publicly():
-    return exists().where(
-        SessionPerson.person_id == Person.id,
-        SessionPerson.session_id == Session.id,
-        Session.status.in_(PUBLIC_SESSION_STATUSES),
-    )
+def _published_person_ids(conference: Conference) -> set[int]:
+    return {person_id for session in published_sessions(conference.id) for person_id in session.person_ids}
 
 
 def _listed(conference: Conference):
-    return select(Person).where(
-        Person.conference_id == conference.id, or_(_appears_publicly(), Person.bio != "")
-    )
+    # In the published programme (cancelled sessions included) or introduced by a bio.
+    in_programme = Person.id.in_(_published_person_ids(conference))
+    return select(Person).where(Person.conference_id == conference.id, or_(in_programme, Person.bio != ""))
 
 
 def listed_people(conference: Conference) -> list[Person]:
@@ -72,19 +66,12 @@ def person_in(conference: Conference, person_id: int) -> Person | None:
 
 
 def public_appearances(person: Person) -> list[Appearance]:
-    """The person's published or cancelled sessions in time order, each with the person's roles."""
-    roles = db.session.scalars(
-        select(SessionPerson)
-        .join(Session)
-        .where(SessionPerson.person_id == person.id, Session.status.in_(PUBLIC_SESSION_STATUSES))
-        .options(selectinload(SessionPerson.session).selectinload(Session.room))
-        .order_by(Session.starts_at, Session.id, SessionPerson.position)
-    )
-    appearances: dict[int, Appearance] = {}
-    for role in roles:
-        appearance = appearances.setdefault(role.session_id, Appearance(role.session))
-        appearance.roles.append(role.role)
-    return list(appearances.values())
+    """The person's sessions in the published programme, in time order, each with the person's roles."""
+    appearances = []
+    for session in sessions_for_person(person.conference_id, person.id):
+        roles = [PersonRole(p.role) for p in session.people if p.person_id == person.id]
+        appearances.append(Appearance(session, roles))
+    return appearances
 
 
 def web_links(person: Person) -> list[PersonLink]:

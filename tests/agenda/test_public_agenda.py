@@ -19,7 +19,7 @@ def programme(conference):
     track = factories.make_track(conference, "Policy & Governance", colour="#aa3300")
     mun = factories.make_person(conference, "Mun Seok-jin", honorific="Mr")
     kwak = factories.make_person(conference, "Kwak Sang Wook")
-    return {
+    sessions = {
         "opening": factories.make_session(
             conference,
             "Opening ceremony",
@@ -51,6 +51,8 @@ def programme(conference):
             type=SessionType.CLOSING,
         ),
     }
+    factories.publish(conference)
+    return sessions
 
 
 def agenda(client, conference, day: str | None = None) -> str:
@@ -114,6 +116,7 @@ def test_each_day_shows_only_its_own_sessions(client, conference, programme):
 def test_day_follows_the_conference_zone_not_utc(client, conference):
     # 15:30 UTC on the 9th is 00:30 on the 10th in Seoul.
     factories.make_session(conference, "Midnight talk", starts_at=datetime(2026, 12, 9, 15, 30, tzinfo=UTC))
+    factories.publish(conference)
     assert "Midnight talk" in agenda(client, conference, "2026-12-10")
     assert "Midnight talk" not in agenda(client, conference, "2026-12-11")
 
@@ -182,6 +185,8 @@ def _count_queries(client, url: str) -> int:
     def count(_conn, _cursor, statement, *_args):
         statements.append(statement)
 
+    # Warm first: a version's parsed programme is cached, and only the first request loads it.
+    assert client.get(url).status_code == 200
     event.listen(db.engine, "before_cursor_execute", count)
     try:
         assert client.get(url).status_code == 200
@@ -198,18 +203,271 @@ def _add_sessions(conference, count: int, offset: int) -> None:
         factories.make_session(
             conference,
             f"Session {offset}-{n}",
-            starts_at=datetime(2026, 12, 10, 0, tzinfo=UTC) + timedelta(minutes=10 * (n + offset)),
+            starts_at=datetime(2026, 12, 10, 0, tzinfo=UTC) + timedelta(minutes=2 * (n + offset)),
             room_id=rooms[n % 3].id,
             track_id=tracks[n % 2].id,
             people=[(people[n % 4], "speaker"), (people[(n + 1) % 4], "moderator")],
         )
 
 
-def test_agenda_query_count_does_not_grow_with_sessions(client, conference):
+@pytest.mark.parametrize("query", ["", "&q=speaker&track=1&language=en", "&day=all&tz=America/New_York"])
+def test_agenda_query_count_does_not_grow_with_sessions(client, conference, query):
+    url = f"/c/{conference.slug}/agenda/?day=2026-12-10{query}".replace("day=2026-12-10&day=all", "day=all")
+    _add_sessions(conference, 10, offset=0)
+    factories.publish(conference)
+    with_ten = _count_queries(client, url)
+    _add_sessions(conference, 290, offset=10)
+    factories.publish(conference)
+    html = client.get(f"/c/{conference.slug}/agenda/?day=2026-12-10").get_data(as_text=True)
+    assert html.count('class="session-card') == 300
+    assert _count_queries(client, url) == with_ten
+
+
+# The published programme, not the working copy
+
+
+def test_the_public_agenda_changes_only_when_published(client, conference, programme):
+    opening = programme["opening"]
+    opening.title = "Renamed in the builder"
+    db.session.commit()
+    factories.make_session(
+        conference, "Added in the builder", starts_at=datetime(2026, 12, 10, 5, tzinfo=UTC)
+    )
+    html = agenda(client, conference, "2026-12-10")
+    assert "Opening ceremony" in html and "Renamed in the builder" not in html
+    assert "Added in the builder" not in html
+    factories.publish(conference)
+    html = agenda(client, conference, "2026-12-10")
+    assert "Renamed in the builder" in html and "Added in the builder" in html
+
+
+def test_cancelled_sessions_are_struck_through(client, conference, programme):
+    html = agenda(client, conference, "2026-12-10")
+    card = html[html.index('id="session-' + str(programme["cancelled"].id)) - 60 :]
+    assert (
+        card.startswith('<li class="session-card is-cancelled"')
+        or 'class="session-card is-cancelled"' in card[:200]
+    )
+    css = client.get("/static/css/public.css").get_data(as_text=True)
+    assert ".is-cancelled .session-title" in css and "line-through" in css
+
+
+# Filters and search
+
+
+@pytest.fixture
+def festival(conference):
+    hall = factories.make_room(conference, "Grand Hall")
+    studio = factories.make_room(conference, "Studio B")
+    policy = factories.make_track(conference, "Policy", colour="#aa3300")
+    practice = factories.make_track(conference, "Practice", colour="#0055aa")
+    ana = factories.make_person(conference, "Ana Santos", organisation="Quezon City")
+    lee = factories.make_person(conference, "Lee Min-ho")
+    base = datetime(2026, 12, 10, 0, tzinfo=UTC)
+    sessions = {
+        "keynote": factories.make_session(
+            conference,
+            "Keynote on lifelong learning",
+            type=SessionType.KEYNOTE,
+            room_id=hall.id,
+            track_id=policy.id,
+            languages="en,ko",
+            people=[(ana, "speaker")],
+        ),
+        "workshop": factories.make_session(
+            conference,
+            "Mapping neighbourhoods",
+            type=SessionType.WORKSHOP,
+            room_id=studio.id,
+            track_id=practice.id,
+            languages="ko",
+            abstract="Bring a **city map**.",
+            starts_at=base + timedelta(hours=2),
+        ),
+        "panel": factories.make_session(
+            conference,
+            "Cities in conversation",
+            type=SessionType.PANEL,
+            room_id=hall.id,
+            track_id=practice.id,
+            languages="en",
+            people=[(lee, "panelist")],
+            starts_at=base + timedelta(hours=4),
+        ),
+    }
+    factories.publish(conference)
+    return {"hall": hall, "studio": studio, "policy": policy, "practice": practice, **sessions}
+
+
+def titles(html: str) -> set[str]:
+    names = {"Keynote on lifelong learning", "Mapping neighbourhoods", "Cities in conversation"}
+    return {name for name in names if f">{name}</a>" in html}
+
+
+def test_filter_by_track_room_type_and_language(client, conference, festival):
     url = f"/c/{conference.slug}/agenda/?day=2026-12-10"
-    _add_sessions(conference, 5, offset=0)
-    with_five = _count_queries(client, url)
-    _add_sessions(conference, 45, offset=5)
-    html = client.get(url).get_data(as_text=True)
-    assert html.count('class="session-card') == 50
-    assert _count_queries(client, url) == with_five
+    get = lambda query: client.get(url + query).get_data(as_text=True)  # noqa: E731
+    assert titles(get(f"&track={festival['practice'].id}")) == {
+        "Mapping neighbourhoods",
+        "Cities in conversation",
+    }
+    assert titles(get(f"&room={festival['hall'].id}")) == {
+        "Keynote on lifelong learning",
+        "Cities in conversation",
+    }
+    assert titles(get("&type=workshop")) == {"Mapping neighbourhoods"}
+    assert titles(get("&language=ko")) == {"Keynote on lifelong learning", "Mapping neighbourhoods"}
+    both = get(f"&language=en&track={festival['practice'].id}")
+    assert titles(both) == {"Cities in conversation"}
+    assert "1 of 3 sessions match." not in both and "1 of 3 session matches." in both
+    assert "Clear filters" in both
+    # The filters stay selected and day tabs keep them.
+    assert f'<option value="{festival["practice"].id}" selected>Practice</option>' in both
+    assert '<option value="en" selected>English</option>' in both
+    assert f"?day=2026-12-11&amp;track={festival['practice'].id}&amp;language=en" in both
+
+
+def test_filters_offer_only_what_the_programme_uses(client, conference, festival):
+    html = agenda(client, conference, "2026-12-10")
+    assert ">Keynote</option>" in html and ">Workshop</option>" in html and ">Closing</option>" not in html
+    assert ">Grand Hall</option>" in html and ">Korean</option>" in html
+    assert 'type="search"' in html and 'name="q"' in html
+
+
+def test_search_looks_at_titles_abstracts_and_people(client, conference, festival):
+    url = f"/c/{conference.slug}/agenda/?day=2026-12-10&q="
+    assert titles(client.get(url + "LIFELONG").get_data(as_text=True)) == {"Keynote on lifelong learning"}
+    assert titles(client.get(url + "city+map").get_data(as_text=True)) == {"Mapping neighbourhoods"}
+    assert titles(client.get(url + "Lee+Min").get_data(as_text=True)) == {"Cities in conversation"}
+    assert titles(client.get(url + "quezon").get_data(as_text=True)) == {"Keynote on lifelong learning"}
+    html = client.get(url + "nothing-like-this").get_data(as_text=True)
+    assert titles(html) == set() and "No sessions on this day match your filters." in html
+    assert 'value="nothing-like-this"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "track=abc",
+        "track=-1",
+        "room=99999999999999999999",
+        "type=<script>",
+        "language=%00",
+        "q=" + "x" * 5000,
+        "track=&room=&type=&language=&q=",
+        "tz=%00",
+    ],
+)
+def test_bad_filters_are_ignored_not_errors(client, conference, festival, query):
+    response = client.get(f"/c/{conference.slug}/agenda/?day=2026-12-10&{query}")
+    assert response.status_code == 200
+    assert "<script>" not in response.get_data(as_text=True).split("<main")[1]
+
+
+def test_filters_work_over_every_day_for_printing(client, conference, festival, programme):
+    html = client.get(f"/c/{conference.slug}/agenda/?day=all").get_data(as_text=True)
+    assert html.count('class="agenda-day"') == 2
+    assert "Thursday, December 10, 2026" in html and "Friday, December 11, 2026" in html
+    assert "Closing ceremony" in html and "Keynote on lifelong learning" in html
+    assert 'href="/c/aplc-2026/agenda/?day=all" aria-current="page"' in html
+    assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
+    css = client.get("/static/css/print.css").get_data(as_text=True)
+    assert ".agenda-day + .agenda-day { break-before: page; }" in css
+    assert ".agenda-filters" in css and ".conference-nav" in css
+
+
+# Time zones
+
+
+def test_tz_switch_shows_the_viewers_zone_and_remembers_it(client, conference, programme):
+    response = client.get(f"/c/{conference.slug}/agenda/?day=2026-12-10&tz=America/New_York")
+    html = response.get_data(as_text=True)
+    assert "All times are America/New_York (UTC-05:00), your time zone." in html
+    # 09:00 in Seoul is 19:00 the evening before in New York: the slot says which day.
+    assert '<span class="slot-date">Wed, Dec 9</span> <span class="slot-start">7:00\u202fPM</span>' in html
+    assert "Show conference time (Asia/Seoul)" in html
+    assert "agenda_tz=America/New_York" in response.headers["Set-Cookie"]
+
+    # Next time, without ?tz=, the cookie decides; session pages too.
+    html = agenda(client, conference, "2026-12-10")
+    assert "All times are America/New_York" in html
+    page = client.get(f"/c/{conference.slug}/agenda/sessions/{programme['opening'].id}").get_data(
+        as_text=True
+    )
+    assert (
+        "Your time</dt>" in page and "7:00\u202fPM – 8:00\u202fPM" in page and "Wednesday, December 9" in page
+    )
+
+    # Back to the conference's zone: the cookie is forgotten.
+    response = client.get(f"/c/{conference.slug}/agenda/?day=2026-12-10&tz=conference")
+    assert "All times are Asia/Seoul (UTC+09:00)." in response.get_data(as_text=True)
+    assert "agenda_tz=;" in response.headers["Set-Cookie"]
+    assert "All times are Asia/Seoul (UTC+09:00)." in agenda(client, conference, "2026-12-10")
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "../../etc/passwd", "", "x" * 300, "asia/seoul"])
+def test_a_bad_zone_is_ignored(client, conference, programme, zone):
+    response = client.get(f"/c/{conference.slug}/agenda/", query_string={"day": "2026-12-10", "tz": zone})
+    assert response.status_code == 200
+    assert "All times are Asia/Seoul (UTC+09:00)." in response.get_data(as_text=True)
+    assert "Set-Cookie" not in response.headers or "agenda_tz" not in response.headers["Set-Cookie"]
+    client.set_cookie("agenda_tz", zone or "bogus")
+    assert "All times are Asia/Seoul (UTC+09:00)." in agenda(client, conference, "2026-12-10")
+
+
+def test_a_bad_zone_keeps_an_earlier_good_choice(client, conference, programme):
+    client.set_cookie("agenda_tz", "Europe/Paris")
+    html = client.get(f"/c/{conference.slug}/agenda/?day=2026-12-10&tz=Nowhere/Land").get_data(as_text=True)
+    assert "All times are Europe/Paris (UTC+01:00), your time zone." in html
+    assert "1:00\u202fAM" in html  # 09:00 in Seoul
+
+
+def test_the_switch_button_is_there_for_the_script(client, conference, programme):
+    html = agenda(client, conference, "2026-12-10")
+    assert "data-tz-mine hidden" in html and 'data-conference-zone="Asia/Seoul"' in html
+    assert 'data-view-zone="Asia/Seoul"' in html
+    assert '<script src="/static/js/agenda.js" defer></script>' in html
+    script = client.get("/static/js/agenda.js").get_data(as_text=True)
+    assert "resolvedOptions().timeZone" in script and "localStorage" in script and "agenda_tz" in script
+
+
+# Now / next
+
+
+def test_now_and_next_service(conference, programme):
+    from conference.agenda.published import published_sessions
+    from conference.agenda.services import AgendaFilters, agenda_page, now_and_next
+
+    sessions = published_sessions(conference.id)
+    ids = {s.title: s.id for s in sessions}
+    during_opening = datetime(2026, 12, 10, 0, 30, tzinfo=UTC)
+    highlight = now_and_next(conference, sessions, during_opening)
+    assert highlight.now == {ids["Opening ceremony"], ids["Parallel workshop"]}
+    # The cancelled panel is nobody's "next", and tomorrow's closing is not "next" today.
+    assert highlight.next == set()
+    next_morning = datetime(2026, 12, 11, 1, 0, tzinfo=UTC)
+    assert now_and_next(conference, sessions, next_morning).next == {ids["Closing ceremony"]}
+    assert now_and_next(conference, sessions, next_morning).now == set()
+    assert now_and_next(conference, sessions, datetime(2026, 12, 1, tzinfo=UTC)).next == set()
+    page = agenda_page(conference, [date(2026, 12, 10)], AgendaFilters(), during_opening)
+    assert ids["Opening ceremony"] in page.highlight.now
+
+
+def test_now_and_next_are_highlighted_while_the_conference_runs(client, conference, programme, monkeypatch):
+    from conference.agenda import views
+
+    monkeypatch.setattr(views, "current_time", lambda: datetime(2026, 12, 11, 6, 30, tzinfo=UTC))
+    html = agenda(client, conference)  # the default day is today: the 11th in Seoul
+    closing = html[html.index(f'id="session-{programme["day_two"].id}"') - 80 :]
+    assert "is-next" in closing[:200] and "Up next" in closing[:600]
+    monkeypatch.setattr(views, "current_time", lambda: datetime(2026, 12, 11, 7, 30, tzinfo=UTC))
+    html = agenda(client, conference)
+    assert "On now" in html and "is-now" in html and "Up next" not in html
+    monkeypatch.setattr(views, "current_time", lambda: datetime(2027, 1, 1, tzinfo=UTC))
+    html = agenda(client, conference, "2026-12-11")
+    assert "On now" not in html and "Up next" not in html
+
+
+def test_each_row_has_a_slot_for_the_personal_controls(app, client, conference, programme):
+    html = agenda(client, conference, "2026-12-10")
+    assert html.count('class="session-card') == 3  # rendered with or without agenda/_personal.html

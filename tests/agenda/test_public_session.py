@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from icalendar import Calendar
 
 from conference.agenda.models import SessionStatus, SessionType
+from conference.extensions import db
 from tests import factories
 from tests.events.test_public_home import HOSTILE_MARKDOWN, assert_inert
 
@@ -34,6 +36,7 @@ def keynote(conference):
 
 
 def session_page(client, conference, session) -> str:
+    factories.publish(conference)
     response = client.get(f"/c/{conference.slug}/agenda/sessions/{session.id}")
     assert response.status_code == 200
     return response.get_data(as_text=True)
@@ -89,6 +92,7 @@ def test_hostile_abstract_comes_out_inert(client, conference):
 
 def test_draft_session_is_not_found_even_for_organisers(client, auth, conference, organiser):
     draft = factories.make_session(conference, "Secret draft", status=SessionStatus.DRAFT)
+    factories.publish(conference)
     assert client.get(f"/c/{conference.slug}/agenda/sessions/{draft.id}").status_code == 404
     auth.login(organiser.email)
     assert client.get(f"/c/{conference.slug}/agenda/sessions/{draft.id}").status_code == 404
@@ -97,6 +101,7 @@ def test_draft_session_is_not_found_even_for_organisers(client, auth, conference
 def test_session_of_another_conference_is_not_found(client, conference):
     other = factories.make_conference("other")
     session = factories.make_session(other, "Elsewhere")
+    factories.publish(other)
     response = client.get(f"/c/{conference.slug}/agenda/sessions/{session.id}")
     assert response.status_code == 404
     assert "We could not find that page" in response.get_data(as_text=True)
@@ -112,3 +117,89 @@ def test_session_in_korean(client, conference, keynote):
     client.get("/lang/ko")
     html = session_page(client, conference, keynote)
     assert "2026년 12월 11일 금요일" in html and "AM 10:30" in html
+
+
+def test_session_page_shows_the_published_version(client, conference, keynote):
+    session_page(client, conference, keynote)  # publishes
+    keynote.title = "Renamed, not yet published"
+    db.session.commit()
+    html = client.get(f"/c/{conference.slug}/agenda/sessions/{keynote.id}").get_data(as_text=True)
+    assert "Keynote: learning cities</h1>" in html and "Renamed" not in html
+
+
+def test_materials_are_linked_and_only_web_links(client, conference, keynote):
+    keynote.materials = [
+        {"label": "Slides", "url": "https://example.org/slides.pdf"},
+        {"label": "Evil", "url": "javascript:alert(1)"},
+        {"label": "", "url": "http://example.org/notes"},
+    ]
+    db.session.commit()
+    html = session_page(client, conference, keynote)
+    assert "Slides and materials</h2>" in html
+    assert '<a href="https://example.org/slides.pdf" rel="noopener nofollow">Slides</a>' in html
+    assert '<a href="http://example.org/notes" rel="noopener nofollow">http://example.org/notes</a>' in html
+    assert "javascript:" not in html
+
+
+def test_times_in_the_viewers_zone(client, conference, keynote):
+    html = session_page(client, conference, keynote)
+    # No zone chosen: the browser's zone is filled in by the script.
+    assert "data-browser-time" in html and 'data-start="2026-12-11T01:30:00+00:00"' in html
+    client.set_cookie("agenda_tz", "Europe/London")
+    html = client.get(f"/c/{conference.slug}/agenda/sessions/{keynote.id}").get_data(as_text=True)
+    assert "Your time</dt>" in html and "1:30\u202fAM – 2:15\u202fAM" in html
+    assert "Europe/London (UTC+00:00)" in html
+    assert "10:30\u202fAM – 11:15\u202fAM" in html  # still the conference's time first
+
+
+def test_add_to_calendar(client, conference, keynote):
+    html = session_page(client, conference, keynote)
+    url = f"/c/{conference.slug}/agenda/sessions/{keynote.id}.ics"
+    assert f'href="{url}" download>Add to calendar</a>' in html
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/calendar")
+    assert f'filename="{conference.slug}-session-{keynote.id}.ics"' in response.headers["Content-Disposition"]
+    calendar = Calendar.from_ical(response.data)
+    [event] = calendar.walk("VEVENT")
+    assert event["UID"] == f"session-{keynote.id}-{conference.slug}@localhost"
+    assert event.decoded("DTSTART") == datetime(2026, 12, 11, 1, 30, tzinfo=UTC)
+    assert event.decoded("DTEND") == datetime(2026, 12, 11, 2, 15, tzinfo=UTC)
+    assert "DTSTART:20261211T013000Z" in response.get_data(as_text=True)
+    assert str(event["SUMMARY"]) == "Keynote: learning cities · APLC 2026"
+    assert str(event["LOCATION"]) == "Grand Hall, 2F, main building, Seodaemun-gu Office, Seoul, South Korea"
+    assert str(event["URL"]) == f"http://localhost/c/{conference.slug}/agenda/sessions/{keynote.id}"
+    assert "Dr David Atchoarena" in str(event["DESCRIPTION"])
+    assert str(event["STATUS"]) == "CONFIRMED"
+    # The same UID every time, so calendars update the event.
+    again = Calendar.from_ical(client.get(url).data).walk("VEVENT")[0]
+    assert again["UID"] == event["UID"]
+
+
+def test_calendar_of_a_cancelled_session_says_so(client, conference):
+    session = factories.make_session(conference, "Cancelled panel", status=SessionStatus.CANCELLED)
+    html = session_page(client, conference, session)
+    assert "Add to calendar" not in html
+    event = Calendar.from_ical(client.get(f"/c/{conference.slug}/agenda/sessions/{session.id}.ics").data)
+    assert str(event.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+
+
+def test_calendar_of_a_draft_or_unknown_session_is_not_found(client, conference, keynote):
+    draft = factories.make_session(conference, "Secret draft", status=SessionStatus.DRAFT)
+    factories.publish(conference)
+    for session_id in (draft.id, 999, 99999999999):
+        assert client.get(f"/c/{conference.slug}/agenda/sessions/{session_id}.ics").status_code == 404
+    assert client.get(f"/c/nowhere/agenda/sessions/{keynote.id}.ics").status_code == 404
+
+
+def test_session_page_has_a_slot_for_the_personal_controls(client, conference, keynote):
+    html = session_page(client, conference, keynote)
+    assert "Keynote: learning cities</h1>" in html  # renders with or without agenda/_personal.html
+
+
+def test_short_address_shows_the_same_page(client, conference, keynote):
+    session_page(client, conference, keynote)
+    response = client.get(f"/c/{conference.slug}/agenda/{keynote.id}")
+    assert response.status_code == 200 and "Keynote: learning cities</h1>" in response.get_data(as_text=True)
+    assert client.get(f"/c/{conference.slug}/agenda/999").status_code == 404
+    assert client.get(f"/c/{conference.slug}/agenda").status_code == 200  # no redirect for the missing slash

@@ -6,10 +6,25 @@ from datetime import UTC, datetime
 
 import pytest
 
-from conference.agenda.models import SessionStatus, SessionType
+from conference.agenda.models import AgendaVersion, SessionStatus, SessionType
+from conference.agenda.published import build_snapshot, latest_version
+from conference.extensions import db
 from conference.speakers.services import initials
 from tests import factories
 from tests.events.test_public_home import HOSTILE_MARKDOWN, assert_inert
+
+
+def publish(conference) -> None:
+    """Publish the working programme as the next version (factories.publish once the agenda has it)."""
+    if hasattr(factories, "publish"):
+        factories.publish(conference)
+        return
+    latest = latest_version(conference.id)
+    number = latest.number + 1 if latest else 1
+    db.session.add(
+        AgendaVersion(conference_id=conference.id, number=number, snapshot=build_snapshot(conference.id))
+    )
+    db.session.commit()
 
 
 @pytest.fixture
@@ -37,7 +52,7 @@ def mun(conference):
 @pytest.fixture
 def programme(conference, mun):
     room = factories.make_room(conference, "Grand Hall")
-    return {
+    sessions = {
         "opening": factories.make_session(
             conference, "Opening ceremony", room_id=room.id, people=[(mun, "chair"), (mun, "speaker")]
         ),
@@ -57,6 +72,8 @@ def programme(conference, mun):
             people=[(mun, "speaker")],
         ),
     }
+    publish(conference)
+    return sessions
 
 
 def test_list_shows_people_in_public_sessions_or_with_a_bio_by_name(client, conference, mun):
@@ -71,6 +88,7 @@ def test_list_shows_people_in_public_sessions_or_with_a_bio_by_name(client, conf
     factories.make_session(
         conference, "Gone", status=SessionStatus.CANCELLED, people=[(cancelled_only, "speaker")]
     )
+    publish(conference)
     html = client.get(f"/c/{conference.slug}/speakers/").get_data(as_text=True)
     assert html.index("Ahn Speaker") < html.index("Baek Cancelled") < html.index("Mun Seok-jin")
     assert "Nobody Withoutbio" not in html and "Choi Draftonly" not in html
@@ -131,6 +149,7 @@ def test_speaker_sessions_public_only_in_seoul_time_with_roles(client, conferenc
 
 
 def test_speaker_without_sessions(client, conference, mun):
+    factories.make_session(conference, "Not yet published", people=[(mun, "speaker")])
     html = client.get(f"/c/{conference.slug}/speakers/{mun.id}").get_data(as_text=True)
     assert "No sessions have been announced yet." in html
 
@@ -177,3 +196,16 @@ def test_unknown_speaker_is_not_found(client, conference, path):
 )
 def test_initials(name, expected):
     assert initials(name) == expected
+
+
+def test_speaker_page_shows_the_published_programme_not_the_working_copy(client, conference, mun, programme):
+    opening = programme["opening"]
+    opening.title = "Renamed but not published"
+    db.session.commit()
+    factories.make_session(conference, "Added after publishing", people=[(mun, "speaker")])
+    html = client.get(f"/c/{conference.slug}/speakers/{mun.id}").get_data(as_text=True)
+    assert "Opening ceremony" in html
+    assert "Renamed but not published" not in html and "Added after publishing" not in html
+    publish(conference)
+    html = client.get(f"/c/{conference.slug}/speakers/{mun.id}").get_data(as_text=True)
+    assert "Renamed but not published" in html and "Added after publishing" in html

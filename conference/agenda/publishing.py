@@ -1,0 +1,378 @@
+"""Publishing the programme: a numbered `AgendaVersion` with its changelog, and mail to bookmarkers.
+
+The working programme (Session rows) changes as organisers edit it; the public sees the latest version.
+Publishing compares the working programme with that version, refuses while conflicts remain, stores the
+new snapshot with what changed, and tells each delegate who bookmarked a changed session, in one e-mail.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import load_only
+
+from conference import jobs
+from conference.accounts.models import User
+from conference.agenda.conflicts import Conflict, find_conflicts
+from conference.agenda.models import AgendaVersion, Bookmark
+from conference.agenda.published import build_snapshot, latest_version
+from conference.audit.services import record
+from conference.core.urls import absolute_url
+from conference.events.models import Conference
+from conference.extensions import db
+from conference.i18n.formatting import local_date, time_range
+from conference.mail.services import send_mail
+from conference.registration.models import ENDED_STATUSES, Registration
+
+
+class ChangeKind(enum.StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    ROOM_CHANGED = "room_changed"
+    CANCELLED = "cancelled"
+    REINSTATED = "reinstated"
+    SPEAKERS_CHANGED = "speakers_changed"
+    RETITLED = "retitled"
+    # Anything else a visitor sees (abstract, track, languages, materials…): public, but not worth a mail.
+    UPDATED = "updated"
+
+
+# What a bookmarker is told about: their session was not just added or lightly edited.
+NOTIFIED_KINDS = frozenset(ChangeKind) - {ChangeKind.ADDED, ChangeKind.UPDATED}
+# The parts of a session a change entry keeps, to say "was … now …".
+SUMMARY_FIELDS = ("title", "starts_at", "ends_at", "room_name", "status", "people")
+
+
+class PublishBlocked(Exception):
+    """Conflicts remain in the working programme; nothing was published."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        super().__init__(f"{len(conflicts)} conflicts")
+        self.conflicts = conflicts
+
+
+class NothingToPublish(Exception):
+    """The working programme is exactly what the public already sees."""
+
+
+class StaleVersion(Exception):
+    """Someone published in the meantime: the changes the organiser reviewed are no longer the ones."""
+
+
+@dataclass
+class PublishPreview:
+    next_number: int
+    changes: list[dict]
+    conflicts: list[Conflict]
+    unchanged: bool
+    latest: AgendaVersion | None = None
+    session_count: int = 0
+
+    @property
+    def can_publish(self) -> bool:
+        return not self.conflicts and not self.unchanged
+
+
+def _summary(entry: dict) -> dict:
+    return {key: entry.get(key) for key in SUMMARY_FIELDS}
+
+
+def _people_key(entry: dict) -> list[tuple[int, str]]:
+    return sorted((p["person_id"], p["role"]) for p in entry.get("people") or ())
+
+
+def change_kinds(before: dict, after: dict) -> list[ChangeKind]:
+    """What changed in one session between two snapshots, in the order a reader cares about."""
+    kinds: list[ChangeKind] = []
+    if before["status"] != after["status"]:
+        kinds.append(ChangeKind.CANCELLED if after["status"] == "cancelled" else ChangeKind.REINSTATED)
+    if (before["starts_at"], before["ends_at"]) != (after["starts_at"], after["ends_at"]):
+        kinds.append(ChangeKind.MOVED)
+    if before.get("room_id") != after.get("room_id") or before.get("room_name") != after.get("room_name"):
+        kinds.append(ChangeKind.ROOM_CHANGED)
+    if before["title"] != after["title"]:
+        kinds.append(ChangeKind.RETITLED)
+    if _people_key(before) != _people_key(after):
+        kinds.append(ChangeKind.SPEAKERS_CHANGED)
+    if not kinds and before != after:
+        kinds.append(ChangeKind.UPDATED)
+    return kinds
+
+
+def diff_snapshots(before: list[dict], after: list[dict]) -> list[dict]:
+    """The changelog from one snapshot to the next: one entry per session that changed, in time order."""
+    old = {entry["id"]: entry for entry in before}
+    new = {entry["id"]: entry for entry in after}
+    changes: list[dict] = []
+    for entry in after:
+        previous = old.get(entry["id"])
+        kinds = [ChangeKind.ADDED] if previous is None else change_kinds(previous, entry)
+        if kinds:
+            changes.append(
+                {
+                    "session_id": entry["id"],
+                    "title": entry["title"],
+                    "kinds": [kind.value for kind in kinds],
+                    "before": _summary(previous) if previous else None,
+                    "after": _summary(entry),
+                }
+            )
+    for entry in before:
+        if entry["id"] not in new:
+            changes.append(
+                {
+                    "session_id": entry["id"],
+                    "title": entry["title"],
+                    "kinds": [ChangeKind.REMOVED.value],
+                    "before": _summary(entry),
+                    "after": None,
+                }
+            )
+    return changes
+
+
+def preview(conference: Conference) -> PublishPreview:
+    """What publishing now would change, and the conflicts that would stop it."""
+    latest = latest_version(conference.id)
+    snapshot = build_snapshot(conference.id)
+    previous = latest.snapshot if latest else []
+    return PublishPreview(
+        next_number=(latest.number + 1) if latest else 1,
+        changes=diff_snapshots(previous, snapshot),
+        conflicts=find_conflicts(conference),
+        unchanged=latest is not None and previous == snapshot,
+        latest=latest,
+        session_count=len(snapshot),
+    )
+
+
+def create_version(
+    conference: Conference, *, user_id: int | None, note: str = "", expected_number: int | None = None
+) -> AgendaVersion:
+    """Store the working programme as the next version, audited, without looking at conflicts.
+
+    `publish()` is what organisers go through; this is also used by the demo seed and tests.
+    """
+    latest = latest_version(conference.id)
+    number = (latest.number + 1) if latest else 1
+    if expected_number is not None and number != expected_number:
+        raise StaleVersion(number)
+    snapshot = build_snapshot(conference.id)
+    if latest is not None and latest.snapshot == snapshot:
+        raise NothingToPublish
+    version = AgendaVersion(
+        conference_id=conference.id,
+        number=number,
+        published_by_id=user_id,
+        note=note.strip()[:500],
+        snapshot=snapshot,
+        changes=diff_snapshots(latest.snapshot if latest else [], snapshot),
+    )
+    db.session.add(version)
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # another organiser took this number a moment ago
+        db.session.rollback()
+        raise StaleVersion(number) from error
+    # The audit entry names the version; the snapshot itself lives in the version row.
+    record(
+        "agenda.published",
+        version,
+        user_id=user_id,
+        conference_id=conference.id,
+        after={
+            "number": number,
+            "note": version.note,
+            "sessions": len(snapshot),
+            "changes": [{"session_id": c["session_id"], "kinds": c["kinds"]} for c in version.changes],
+        },
+    )
+    db.session.commit()
+    return version
+
+
+def publish(
+    conference: Conference, *, user_id: int | None, note: str = "", expected_number: int | None = None
+) -> AgendaVersion:
+    """Publish the working programme as version n+1 and queue the bookmarkers' e-mails.
+
+    Raises PublishBlocked while conflicts remain, NothingToPublish when nothing changed, StaleVersion
+    when `expected_number` (the version the organiser reviewed) is no longer the next one.
+    """
+    conflicts = find_conflicts(conference)
+    if conflicts:
+        raise PublishBlocked(conflicts)
+    version = create_version(conference, user_id=user_id, note=note, expected_number=expected_number)
+    if version.number > 1 and any(NOTIFIED_KINDS.intersection(c["kinds"]) for c in version.changes):
+        jobs.enqueue(notify_bookmarkers, version.id)
+    return version
+
+
+def version_history(conference_id: int) -> list[AgendaVersion]:
+    """Every version, newest first, without the (large) snapshots."""
+    query = (
+        select(AgendaVersion)
+        .where(AgendaVersion.conference_id == conference_id)
+        .options(
+            load_only(
+                AgendaVersion.number,
+                AgendaVersion.published_at,
+                AgendaVersion.note,
+                AgendaVersion.changes,
+                AgendaVersion.conference_id,
+            )
+        )
+        .order_by(AgendaVersion.number.desc())
+    )
+    return list(db.session.scalars(query))
+
+
+# Describing changes (the preview, the public changes page and the e-mail say the same thing)
+
+
+def _when(value: dict, tz) -> str:
+    starts = datetime.fromisoformat(value["starts_at"])
+    ends = datetime.fromisoformat(value["ends_at"])
+    return f"{local_date(starts, 'medium', tz)}, {time_range(starts, ends, tz)}"
+
+
+def describe(change: dict, tz) -> list[str]:
+    """One sentence per kind of change, in the current locale, times in `tz`."""
+    before, after = change.get("before") or {}, change.get("after") or {}
+    lines: list[str] = []
+    for kind in change["kinds"]:
+        if kind == ChangeKind.ADDED:
+            lines.append(_("Added: %(when)s", when=_when(after, tz)))
+        elif kind == ChangeKind.REMOVED:
+            lines.append(_("Removed from the programme (was %(when)s)", when=_when(before, tz)))
+        elif kind == ChangeKind.MOVED:
+            lines.append(
+                _("Moved to %(when)s (was %(before)s)", when=_when(after, tz), before=_when(before, tz))
+            )
+        elif kind == ChangeKind.ROOM_CHANGED:
+            lines.append(
+                _(
+                    "Room changed to %(room)s (was %(before)s)",
+                    room=after.get("room_name") or _("no room"),
+                    before=before.get("room_name") or _("no room"),
+                )
+            )
+        elif kind == ChangeKind.CANCELLED:
+            lines.append(_("Cancelled"))
+        elif kind == ChangeKind.REINSTATED:
+            lines.append(_("Back in the programme after being cancelled"))
+        elif kind == ChangeKind.RETITLED:
+            lines.append(_("Renamed (was “%(title)s”)", title=before.get("title", "")))
+        elif kind == ChangeKind.SPEAKERS_CHANGED:
+            names = ", ".join(p["display_name"] for p in after.get("people") or ()) or _("nobody")
+            lines.append(_("Speakers changed: now %(names)s", names=names))
+        elif kind == ChangeKind.UPDATED:
+            lines.append(_("Details updated"))
+    return lines
+
+
+# Telling bookmarkers
+
+
+@dataclass
+class Recipient:
+    email: str
+    language: str
+    name: str = ""
+    session_ids: set[int] = field(default_factory=set)
+
+
+def _language(*codes: str | None) -> str:
+    languages = current_app.config["LANGUAGES"]
+    return next((code for code in codes if code in languages), "en")
+
+
+def bookmark_recipients(conference: Conference, session_ids: set[int]) -> list[Recipient]:
+    """Everyone who bookmarked one of `session_ids`, one entry per e-mail address (two queries)."""
+    if not session_ids:
+        return []
+    by_email: dict[str, Recipient] = {}
+
+    def add(email: str, language: str, name: str, session_id: int) -> None:
+        key = email.strip().lower()
+        recipient = by_email.setdefault(key, Recipient(email=email.strip(), language=language, name=name))
+        recipient.session_ids.add(session_id)
+
+    user_rows = db.session.execute(
+        select(Bookmark.session_id, User.email, User.locale, User.display_name)
+        .join(User, User.id == Bookmark.user_id)
+        .where(Bookmark.session_id.in_(session_ids))
+    )
+    for session_id, email, locale, name in user_rows:
+        add(email, _language(locale, conference.default_language), name, session_id)
+    registration_rows = db.session.execute(
+        select(Bookmark.session_id, Registration.email, Registration.language, Registration.given_name)
+        .join(Registration, Registration.id == Bookmark.registration_id)
+        .where(
+            Bookmark.session_id.in_(session_ids),
+            Registration.conference_id == conference.id,
+            Registration.status.not_in(list(ENDED_STATUSES)),
+        )
+    )
+    for session_id, email, language, name in registration_rows:
+        add(email, _language(language, conference.default_language), name or "", session_id)
+    return sorted(by_email.values(), key=lambda r: r.email.lower())
+
+
+def notify_bookmarkers(version_id: int) -> int:
+    """Send each bookmarker of a changed session one e-mail listing their changes; returns how many."""
+    version = db.session.get(AgendaVersion, version_id)
+    if version is None:
+        return 0
+    conference = db.session.get(Conference, version.conference_id)
+    changes = {c["session_id"]: c for c in version.changes if NOTIFIED_KINDS.intersection(c["kinds"])}
+    sent = 0
+    for recipient in bookmark_recipients(conference, set(changes)):
+        mine = [changes[session_id] for session_id in sorted(recipient.session_ids, key=_order(changes))]
+        _send_changes(conference, version, recipient, mine)
+        sent += 1
+    return sent
+
+
+def _order(changes: dict[int, dict]):
+    def key(session_id: int) -> str:
+        change = changes[session_id]
+        return (change.get("after") or change.get("before") or {}).get("starts_at", "")
+
+    return key
+
+
+def _send_changes(
+    conference: Conference, version: AgendaVersion, recipient: Recipient, changes: list
+) -> None:
+    with force_locale(recipient.language):
+        items = [
+            {
+                "title": (c.get("after") or c.get("before") or {}).get("title", c["title"]),
+                "lines": describe(c, conference.tz),
+                # A removed session has no page any more: point at the agenda instead.
+                "url": absolute_url("agenda.agenda", slug=conference.slug)
+                if c["after"] is None
+                else absolute_url("agenda.session", slug=conference.slug, session_id=c["session_id"]),
+            }
+            for c in changes
+        ]
+        values = dict(
+            conference=conference,
+            version=version,
+            recipient=recipient,
+            items=items,
+            changes_url=absolute_url("agenda.changes", slug=conference.slug),
+        )
+        subject = _("Changes to your sessions at %(conference)s", conference=conference.short_name)
+        text = render_template("agenda/publish_email.txt", **values)
+        html = render_template("agenda/publish_email.html", **values)
+    send_mail(recipient.email, subject, text, html, language=recipient.language)
