@@ -155,8 +155,9 @@ class Bookmark(db.Model):
 
     __tablename__ = "bookmark"
     __table_args__ = (
-        UniqueConstraint("session_id", "user_id"),
-        UniqueConstraint("session_id", "registration_id"),
+        # Named: the naming convention would give both the same name (PostgreSQL refuses that).
+        UniqueConstraint("session_id", "user_id", name="uq_bookmark_session_user"),
+        UniqueConstraint("session_id", "registration_id", name="uq_bookmark_session_registration"),
         CheckConstraint("user_id IS NOT NULL OR registration_id IS NOT NULL", name="has_owner"),
     )
 

@@ -46,8 +46,8 @@ def upgrade():
     sa.ForeignKeyConstraint(['session_id'], ['session.id'], name=op.f('fk_bookmark_session_id_session'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_bookmark_user_id_user_account'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bookmark')),
-    sa.UniqueConstraint('session_id', 'registration_id', name=op.f('uq_bookmark_session_id')),
-    sa.UniqueConstraint('session_id', 'user_id', name=op.f('uq_bookmark_session_id'))
+    sa.UniqueConstraint('session_id', 'registration_id', name='uq_bookmark_session_registration'),
+    sa.UniqueConstraint('session_id', 'user_id', name='uq_bookmark_session_user')
     )
     with op.batch_alter_table('bookmark', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bookmark_registration_id'), ['registration_id'], unique=False)
