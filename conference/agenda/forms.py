@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     DateField,
     FieldList,
     Form,
@@ -30,6 +31,7 @@ from conference.core.validators import valid_colour
 from conference.events.forms import CHOOSE_FROM_LIST, MAX_POSITION, choices, enum_select, optional_id, strip
 from conference.events.models import Conference
 from conference.i18n.formatting import language_name
+from conference.speakers.forms import links_text, parse_links
 
 # The languages a session can be held or interpreted in, in the order they are offered.
 SESSION_LANGUAGES = ("en", "ko", "zh", "ja", "fr", "de", "es", "ru", "ar", "hi", "id", "th", "vi", "mn")
@@ -127,6 +129,11 @@ class SessionForm(FlaskForm):
         invalid_choice_message=_l("Choose languages from the list."),
     )
     capacity = IntegerField(_l("Capacity"), validators=[Optional(), NumberRange(min=1, max=1_000_000)])
+    expected_attendance = IntegerField(
+        _l("Expected attendance"), validators=[Optional(), NumberRange(min=1, max=1_000_000)]
+    )
+    seat_booking = BooleanField(_l("Delegates reserve a seat (workshops)"))
+    materials_text = TextAreaField(_l("Slides and materials"), validators=[Length(max=6_000)])
     status = enum_select(_l("Status"), SessionStatus, default=SessionStatus.DRAFT)
     people = FieldList(FormField(SessionPersonForm), min_entries=PEOPLE_ROWS, max_entries=60)
 
@@ -141,6 +148,8 @@ class SessionForm(FlaskForm):
             filled = sum(1 for row in self.people if row.person_id.data)
             while len(self.people) < max(PEOPLE_ROWS, filled + 3):
                 self.people.append_entry()
+            if self.session is not None:
+                self.materials_text.data = links_text(self.session.materials)
         self._offer_choices(conference)
 
     def _offer_choices(self, conference: Conference) -> None:
@@ -202,7 +211,18 @@ class SessionForm(FlaskForm):
         ):
             raise ValidationError(_l("The session must end after it starts."))
 
+    def validate_materials_text(self, field) -> None:
+        try:
+            self.materials = parse_links(field.data or "")
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from exc
+
+    def validate_seat_booking(self, field) -> None:
+        if field.data and not self.capacity.data:
+            raise ValidationError(_l("Give the session a capacity to let delegates reserve seats."))
+
     def validate(self, extra_validators=None) -> bool:
+        self.materials: list[dict[str, str]] = []
         valid = super().validate(extra_validators)
         seen = set()
         for row in self.people:
@@ -228,6 +248,9 @@ class SessionForm(FlaskForm):
             "ends_at": self.ends_at,
             "languages": ",".join(code for code in SESSION_LANGUAGES if code in codes),
             "capacity": self.capacity.data,
+            "expected_attendance": self.expected_attendance.data,
+            "seat_booking": bool(self.seat_booking.data),
+            "materials": self.materials,
             "status": self.status.data,
         }
 

@@ -300,3 +300,42 @@ def test_the_session_list_takes_the_same_queries_however_long(client, conference
     few = count_queries(lambda: client.get(SESSIONS))
     add_sessions(10)
     assert count_queries(lambda: client.get(SESSIONS)) == few
+
+
+def test_materials_seat_booking_and_expected_attendance_are_saved(client, conference, signed_in):
+    data = session_data(
+        capacity="30",
+        expected_attendance="25",
+        seat_booking="y",
+        materials_text="Slides | https://example.org/slides.pdf\nHandout | https://example.org/handout",
+    )
+    assert submit(client, NEW, data).status_code == 302
+    session = the_session()
+    assert session.seat_booking is True
+    assert session.expected_attendance == 25
+    assert session.materials == [
+        {"label": "Slides", "url": "https://example.org/slides.pdf"},
+        {"label": "Handout", "url": "https://example.org/handout"},
+    ]
+    page = client.get(f"/c/aplc-2026/manage/sessions/{session.id}").get_data(as_text=True)
+    assert "Slides | https://example.org/slides.pdf" in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"materials_text": "Slides without a link"}, "Line 1: write “Label | https://…”."),
+        (
+            {"seat_booking": "y", "capacity": ""},
+            "Give the session a capacity to let delegates reserve seats.",
+        ),
+        ({"expected_attendance": "0"}, "Number must be between 1 and 1000000."),
+    ],
+)
+def test_bad_materials_or_seats_are_refused_next_to_the_field(
+    client, conference, signed_in, changes, message
+):
+    response = submit(client, NEW, session_data(**changes), form_url=NEW)
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    assert the_session() is None
