@@ -80,6 +80,9 @@ def _register_blueprints(app: Flask) -> None:
     from conference.events.admin import bp as events_admin
     from conference.events.manage import bp as events_manage
     from conference.events.views import bp as events
+    from conference.feeds.api_views import bp as api_v1
+    from conference.feeds.frab_views import bp as frab_feeds
+    from conference.feeds.ical_views import bp as ical_feeds
     from conference.i18n.views import bp as i18n
     from conference.jobs.cli import bp as jobs_cli
     from conference.mail.cli import bp as mail_cli
@@ -95,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (
         events,
+        api_v1,
         events_manage,
         events_admin,
         speakers,
@@ -105,6 +109,8 @@ def _register_blueprints(app: Flask) -> None:
         agenda_builder,
         agenda_publishing,
         personal_agenda,
+        ical_feeds,
+        frab_feeds,
         registration,
         registration_manage,
         registration_cli,

@@ -15,6 +15,9 @@ def _wants_json() -> bool:
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if request.path.startswith("/api/v1/"):
+            # The public API's one error shape (see feeds/openapi.py), also for unknown paths and methods.
+            return {"error": {"message": error.description, "field": None}}, error.code
         if _wants_json():
             return {"error": error.name, "message": error.description, "status": error.code}, error.code
         return render_template("errors/error.html", error=error), error.code

@@ -12,13 +12,18 @@ from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.registration.calendar import CONTENT_TYPE, venue_line
 
-__all__ = ["CONTENT_TYPE", "session_ics", "session_uid"]
+__all__ = ["CONTENT_TYPE", "session_ics", "session_uid", "uid_for"]
+
+
+def uid_for(conference_slug: str, session_id: int, base_url: str) -> str:
+    """The UID of a session's event; shared with the feeds so a file and a feed name the same event."""
+    host = urlsplit(base_url).hostname or "plenary.local"
+    return f"session-{session_id}-{conference_slug}@{host}"
 
 
 def session_uid(conference: Conference, session: PublishedSession) -> str:
     """Stable across versions, so importing the file again updates the event rather than adding one."""
-    host = urlsplit(current_app.config["BASE_URL"]).hostname or "plenary.local"
-    return f"session-{session.id}-{conference.slug}@{host}"
+    return uid_for(conference.slug, session.id, current_app.config["BASE_URL"])
 
 
 def session_location(conference: Conference, session: PublishedSession) -> str:

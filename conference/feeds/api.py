@@ -1,0 +1,285 @@
+"""The public JSON API: query functions and serialisers over the published programme.
+
+Everything here reads `published_sessions` (one snapshot row per conference) and never the working copy,
+so the API shows exactly what the public agenda shows. Person rows are read only for the public profile
+fields a snapshot does not carry (city, country, bio) — one query for a whole page. Private fields
+(e-mail, invitation data) and streaming links are never serialised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from math import ceil
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from conference.agenda.models import AgendaVersion
+from conference.agenda.published import PublishedSession
+from conference.events.models import Conference, ConferenceStatus
+from conference.extensions import db
+from conference.speakers.models import Person
+
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 200
+PUBLIC_CONFERENCE_STATUSES = (ConferenceStatus.PUBLISHED, ConferenceStatus.ARCHIVED)
+
+
+class ApiError(Exception):
+    """A client mistake or an unknown thing, turned into a JSON error body by the view layer."""
+
+    def __init__(self, message: str, field: str | None = None, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.status = status
+
+    def body(self) -> dict:
+        return {"error": {"message": self.message, "field": self.field}}
+
+
+# Conferences
+
+
+def public_conferences() -> list[Conference]:
+    query = (
+        select(Conference)
+        .where(Conference.status.in_(PUBLIC_CONFERENCE_STATUSES))
+        .order_by(Conference.start_date.desc(), Conference.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def public_conference(slug: str) -> Conference | None:
+    """A draft conference is reported as unknown: its existence is not public either."""
+    query = select(Conference).where(
+        Conference.slug == slug, Conference.status.in_(PUBLIC_CONFERENCE_STATUSES)
+    )
+    return db.session.scalar(query)
+
+
+# Filters and paging
+
+
+@dataclass(frozen=True)
+class SessionFilters:
+    day: date | None = None
+    track_id: int | None = None
+    room_id: int | None = None
+    changed_since: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+
+def _integer(args: Mapping[str, str], name: str, minimum: int = 1) -> int | None:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApiError(_("'%(name)s' must be an integer.", name=name), name) from None
+    if value < minimum:
+        raise ApiError(_("'%(name)s' must be at least %(minimum)d.", name=name, minimum=minimum), name)
+    return value
+
+
+def parse_session_filters(args: Mapping[str, str]) -> SessionFilters:
+    day = None
+    if args.get("day"):
+        try:
+            day = date.fromisoformat(args["day"])
+        except ValueError:
+            raise ApiError(_("'day' must be a date as YYYY-MM-DD."), "day") from None
+    changed_since = None
+    if args.get("changed_since"):
+        try:
+            changed_since = datetime.fromisoformat(args["changed_since"])
+        except ValueError:
+            raise ApiError(_("'changed_since' must be an ISO 8601 date and time."), "changed_since") from None
+        # A moment without a zone is ambiguous across the conference and the client's zones.
+        if changed_since.tzinfo is None:
+            raise ApiError(_("'changed_since' must include a time zone (Z or +09:00)."), "changed_since")
+    return SessionFilters(
+        day=day,
+        track_id=_integer(args, "track"),
+        room_id=_integer(args, "room"),
+        changed_since=changed_since,
+    )
+
+
+def parse_paging(args: Mapping[str, str]) -> Paging:
+    page = _integer(args, "page") or 1
+    per_page = _integer(args, "per_page")
+    if per_page is None:
+        per_page = DEFAULT_PER_PAGE
+    if per_page > MAX_PER_PAGE:
+        raise ApiError(_("'per_page' must be between 1 and %(maximum)d.", maximum=MAX_PER_PAGE), "per_page")
+    return Paging(page=page, per_page=per_page)
+
+
+def changed_session_ids(conference_id: int, since: datetime) -> set[int]:
+    """Sessions named in the changelog of any version published after `since` (added, edited, removed).
+
+    The first version lists every session as added, so a moment before the first publish yields all.
+    """
+    query = select(AgendaVersion.changes).where(
+        AgendaVersion.conference_id == conference_id, AgendaVersion.published_at > since
+    )
+    return {change["session_id"] for changes in db.session.scalars(query) for change in changes or ()}
+
+
+def filter_sessions(
+    sessions: Iterable[PublishedSession],
+    filters: SessionFilters,
+    conference: Conference,
+    changed_ids: set[int] | None = None,
+) -> list[PublishedSession]:
+    """Apply the filters; `changed_ids` is required when `filters.changed_since` is set."""
+    tz = conference.tz
+    result = []
+    for session in sessions:
+        if filters.day and session.starts_at.astimezone(tz).date() != filters.day:
+            continue
+        if filters.track_id is not None and session.track_id != filters.track_id:
+            continue
+        if filters.room_id is not None and session.room_id != filters.room_id:
+            continue
+        if changed_ids is not None and session.id not in changed_ids:
+            continue
+        result.append(session)
+    return result
+
+
+def paginate(items: Sequence, paging: Paging, url_for_page: Callable[[int], str]) -> dict:
+    """One page of `items` with the `meta` and `links` blocks every list endpoint returns."""
+    total = len(items)
+    pages = max(1, ceil(total / paging.per_page))
+    start = (paging.page - 1) * paging.per_page
+    links = {
+        "self": url_for_page(paging.page),
+        "first": url_for_page(1),
+        "last": url_for_page(pages),
+        "prev": url_for_page(paging.page - 1) if 1 < paging.page <= pages + 1 else None,
+        "next": url_for_page(paging.page + 1) if paging.page < pages else None,
+    }
+    meta = {"page": paging.page, "per_page": paging.per_page, "total": total, "pages": pages}
+    return {"items": list(items[start : start + paging.per_page]), "meta": meta, "links": links}
+
+
+# People, rooms and tracks as they appear in the published programme
+
+
+def published_person_ids(sessions: Iterable[PublishedSession]) -> list[int]:
+    seen: dict[int, None] = {}
+    for session in sessions:
+        for person in session.people:
+            seen.setdefault(person.person_id, None)
+    return list(seen)
+
+
+def people_by_id(conference_id: int, person_ids: Iterable[int]) -> dict[int, Person]:
+    ids = list(person_ids)
+    if not ids:
+        return {}
+    query = select(Person).where(Person.conference_id == conference_id, Person.id.in_(ids))
+    return {person.id: person for person in db.session.scalars(query)}
+
+
+def published_people(conference_id: int, sessions: Sequence[PublishedSession]) -> list[Person]:
+    """People appearing in the published programme, by name."""
+    people = people_by_id(conference_id, published_person_ids(sessions))
+    return sorted(people.values(), key=lambda p: (p.full_name.casefold(), p.id))
+
+
+def published_rooms(sessions: Iterable[PublishedSession]) -> list[dict]:
+    rooms: dict[int, dict] = {}
+    for s in sessions:
+        if s.room_id is not None and s.room_id not in rooms:
+            rooms[s.room_id] = {"id": s.room_id, "name": s.room_name, "location": s.room_location}
+    return sorted(rooms.values(), key=lambda r: (r["name"].casefold(), r["id"]))
+
+
+def published_tracks(sessions: Iterable[PublishedSession]) -> list[dict]:
+    tracks: dict[int, dict] = {}
+    for s in sessions:
+        if s.track_id is not None and s.track_id not in tracks:
+            tracks[s.track_id] = {"id": s.track_id, "name": s.track_name, "colour": s.track_colour}
+    return sorted(tracks.values(), key=lambda t: (t["name"].casefold(), t["id"]))
+
+
+# Serialisers
+
+
+def conference_json(conference: Conference) -> dict:
+    return {
+        "slug": conference.slug,
+        "title": conference.title,
+        "short_name": conference.short_name,
+        "theme": conference.theme,
+        "description": conference.description,
+        "timezone": conference.timezone,
+        "start_date": conference.start_date.isoformat(),
+        "end_date": conference.end_date.isoformat(),
+        "status": conference.status.value,
+        "venue": {
+            "name": conference.venue_name,
+            "address": conference.venue_address,
+            "city": conference.venue_city,
+            "country": conference.venue_country,
+            "map_url": conference.venue_map_url,
+        },
+    }
+
+
+def session_json(session: PublishedSession, conference: Conference) -> dict:
+    tz = conference.tz
+    return {
+        "id": session.id,
+        "title": session.title,
+        "abstract": session.abstract,
+        "type": session.type,
+        "status": session.status,
+        "starts_at": session.starts_at.isoformat(),
+        "ends_at": session.ends_at.isoformat(),
+        # The conference's own clock and day, so clients need no time-zone database to group by day.
+        "local_starts_at": session.starts_at.astimezone(tz).isoformat(),
+        "local_ends_at": session.ends_at.astimezone(tz).isoformat(),
+        "day": session.starts_at.astimezone(tz).date().isoformat(),
+        "languages": list(session.languages),
+        "track": (
+            {"id": session.track_id, "name": session.track_name, "colour": session.track_colour}
+            if session.track_id is not None
+            else None
+        ),
+        "room": (
+            {"id": session.room_id, "name": session.room_name, "location": session.room_location}
+            if session.room_id is not None
+            else None
+        ),
+        "people": [{"id": p.person_id, "name": p.display_name, "role": p.role} for p in session.people],
+        "materials": [
+            {"label": str(m.get("label", "")), "url": str(m.get("url", ""))} for m in session.materials
+        ],
+    }
+
+
+def person_json(person: Person, photo_url: Callable[[str], str]) -> dict:
+    # Only the fields the public speaker page shows; e-mail and invitation data stay private.
+    return {
+        "id": person.id,
+        "name": person.display_name,
+        "local_name": person.local_name,
+        "position": person.position,
+        "organisation": person.organisation,
+        "city": person.city,
+        "country": person.country,
+        "bio": person.bio,
+        "photo_url": photo_url(person.photo) if person.photo else None,
+    }
