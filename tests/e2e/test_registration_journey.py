@@ -4,6 +4,7 @@ confirmation in the outbox and opens "my registration" from its link."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -49,9 +50,15 @@ def fill_delegate(page: Page, given: str, family: str, email: str) -> None:
 
 
 def outbox_link(email: str, subject_part: str) -> str:
-    db.session.expire_all()
-    messages = db.session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == email)).all()
-    matching = [m for m in messages if subject_part in m.subject]
+    # The mail is written just after the change it announces is committed: allow it a moment.
+    deadline = time.monotonic() + 10
+    while True:
+        db.session.expire_all()
+        messages = db.session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == email)).all()
+        matching = [m for m in messages if subject_part in m.subject]
+        if matching or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
     assert matching, f"no mail to {email} about {subject_part!r}: {[m.subject for m in messages]}"
     match = LINK.search(matching[-1].body_text)
     assert match, matching[-1].body_text

@@ -86,12 +86,19 @@ def test_the_webhook_from_stripe_confirms_the_payment(client, register, card, li
     [payment] = _payments(registration)
     assert payment.status == PaymentStatus.SUCCEEDED
     assert payment.receipt_number
-    # (Earlier tests' events may land here too, as "unknown object": pick this payment's.)
-    [event] = [
-        e
-        for e in db.session.scalars(select(StripeEvent))
-        if e.payload["data"]["object"]["id"] == payment.provider_reference
-    ]
+    # (Earlier tests' events may land here too, as "unknown object": pick this payment's.) The handler marks
+    # the event processed after the registration's own commit, so give it a moment too.
+    deadline = time.monotonic() + 15
+    while True:
+        db.session.expire_all()
+        [event] = [
+            e
+            for e in db.session.scalars(select(StripeEvent))
+            if e.payload["data"]["object"]["id"] == payment.provider_reference
+        ]
+        if event.processed_at is not None or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
     assert event.type == "payment_intent.succeeded"
     assert event.processed_at is not None and event.outcome == "succeeded"
     assert client.get(pay_url(registration, "/status")).get_json()["confirmed"] is True
