@@ -55,6 +55,17 @@ def _json_body() -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+def _change_request(conference, session_id: int):
+    """The session a change is for and its JSON body, or the error to answer with instead."""
+    target = session_in(conference, session_id)
+    if target is None:
+        return None, None, _error(_("There is no such session in this conference."), 404)
+    data = _json_body()
+    if data is None:
+        return target, None, _error(_("Send the change as a JSON object."), 400)
+    return target, data, None
+
+
 def _answer(conference, target, message: str, *, status: int = 200, removed_id: int | None = None):
     """The JSON every change answers with: the block (as data and HTML), conflicts, undo and a message."""
     report = builder.conflict_report(conference)
@@ -110,12 +121,9 @@ def grid(conference):
 @bp.post("/sessions/<int(max=2147483647):session_id>/move")
 @organiser_required
 def move(conference, session_id: int):
-    target = session_in(conference, session_id)
-    if target is None:
-        return _error(_("There is no such session in this conference."), 404)
-    data = _json_body()
-    if data is None:
-        return _error(_("Send the change as a JSON object."), 400)
+    target, data, refusal = _change_request(conference, session_id)
+    if refusal is not None:
+        return refusal
     try:
         room = builder_changes.parse_room(conference, data.get("room_id"), required=True)
         starts_at, ends_at = builder_changes.parse_times(conference, data, target)
@@ -133,12 +141,9 @@ def move(conference, session_id: int):
 @bp.post("/sessions/<int(max=2147483647):session_id>/resize")
 @organiser_required
 def resize(conference, session_id: int):
-    target = session_in(conference, session_id)
-    if target is None:
-        return _error(_("There is no such session in this conference."), 404)
-    data = _json_body()
-    if data is None:
-        return _error(_("Send the change as a JSON object."), 400)
+    target, data, refusal = _change_request(conference, session_id)
+    if refusal is not None:
+        return refusal
     try:
         _starts_at, ends_at = builder_changes.parse_times(conference, data, target, keep_start=True)
     except builder_changes.InvalidChange as exc:
@@ -169,12 +174,9 @@ def create(conference):
 @bp.post("/sessions/<int(max=2147483647):session_id>")
 @organiser_required
 def edit(conference, session_id: int):
-    target = session_in(conference, session_id)
-    if target is None:
-        return _error(_("There is no such session in this conference."), 404)
-    data = _json_body()
-    if data is None:
-        return _error(_("Send the change as a JSON object."), 400)
+    target, data, refusal = _change_request(conference, session_id)
+    if refusal is not None:
+        return refusal
     try:
         values = builder_changes.parse_details(conference, data, target)
     except builder_changes.InvalidChange as exc:
