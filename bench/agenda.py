@@ -62,8 +62,13 @@ def make_app(database_url: str, instance: Path):
     )
 
 
-def generate(slug: str, sessions: int, seed: int = 2026) -> tuple[int, int, int]:
-    """A published conference with `sessions` sessions; returns (conference id, a session id, a person id)."""
+def generate(
+    slug: str, sessions: int, seed: int = 2026, speakers=lambda rng: rng.randint(1, 3)
+) -> tuple[int, int, int]:
+    """A published conference with `sessions` sessions; returns (conference id, a session id, a person id).
+
+    `speakers(rng)` says how many people each session gets (1–3 unless told otherwise).
+    """
     from conference.accounts.models import ConferenceRole, Role, User
     from conference.agenda.models import AgendaVersion, Room, Session, SessionPerson, SessionStatus, Track
     from conference.agenda.published import build_snapshot
@@ -128,7 +133,7 @@ def generate(slug: str, sessions: int, seed: int = 2026) -> tuple[int, int, int]
                 )
                 db.session.add(session)
                 db.session.flush()
-                for position, person in enumerate(rng.sample(people, rng.randint(1, 3))):
+                for position, person in enumerate(rng.sample(people, speakers(rng))):
                     db.session.add(
                         SessionPerson(session_id=session.id, person_id=person.id, position=position)
                     )

@@ -47,13 +47,14 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from conference import models  # noqa: F401 - every model registered before Alembic looks
     from conference.accounts.models import User
-    from conference.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from conference.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
     from conference.i18n.locale import select_locale
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
     babel.init_app(
         app,
         locale_selector=select_locale,

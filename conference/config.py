@@ -50,6 +50,14 @@ def from_environment(instance_path: Path) -> dict:
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Feeds and exports, rendered once per published version; keys name the version, so entries
+        # never go stale and only age out.
+        "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
+        "CACHE_REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": "plenary:",
+        "CACHE_DEFAULT_TIMEOUT": 24 * 3600,
+        "CACHE_THRESHOLD": 2000,
+        "FEED_MAX_AGE": int(env("FEED_MAX_AGE", "300")),
         "LOGIN_RATE_LIMIT": env("LOGIN_RATE_LIMIT", "10 per minute"),
         "BASE_URL": (env("BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
         "STRIPE_SECRET_KEY": env("STRIPE_SECRET_KEY") or None,

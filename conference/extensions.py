@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -34,6 +35,8 @@ migrate = Migrate(compare_type=True, render_as_batch=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+# Rendered feeds and exports: Redis when REDIS_URL is set (shared by every worker), memory otherwise.
+cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 

@@ -48,6 +48,7 @@ def make_test_app(database_url: str, tmp_path: Path, **overrides):
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
         "RATELIMIT_STORAGE_URI": "memory://",
         "REDIS_URL": None,
+        "CACHE_TYPE": "SimpleCache",
         "MAIL_SERVER": None,
         "BASE_URL": "http://localhost",
         "SERVER_NAME": None,

@@ -8,6 +8,7 @@ written, so their parsed form is cached in-process by version.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -16,9 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import defer, selectinload
 
 from conference.agenda.models import AgendaVersion, Session, SessionPerson, SessionStatus
+from conference.core.markdown import plain_text
 from conference.extensions import db
 
 PUBLIC_STATUSES = (SessionStatus.PUBLISHED, SessionStatus.CANCELLED)
+# Snapshot keys computed from others, so a diff between versions ignores them.
+DERIVED_KEYS = frozenset({"abstract_text"})
+ABSTRACT_TEXT_LIMIT = 4000  # calendar apps show a short note; the session page has the rest
+
+
+def abstract_text(abstract: str) -> str:
+    """The abstract as plain characters (for calendars), rendered once when a version is published."""
+    # plain_text escapes HTML (it is meant for templates); calendars want the characters themselves.
+    return html.unescape(plain_text(abstract, limit=ABSTRACT_TEXT_LIMIT))
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,7 @@ class PublishedSession:
     room_location: str = ""
     materials: tuple[dict, ...] = ()
     people: tuple[PublishedPerson, ...] = field(default_factory=tuple)
+    abstract_text: str = ""
 
     @property
     def cancelled(self) -> bool:
@@ -67,6 +79,7 @@ def session_data(session: Session) -> dict:
         "id": session.id,
         "title": session.title,
         "abstract": session.abstract,
+        "abstract_text": abstract_text(session.abstract),
         "type": session.type.value,
         "status": session.status.value,
         "starts_at": session.starts_at.isoformat(),
@@ -129,6 +142,8 @@ def _parse(entry: dict) -> PublishedSession:
     values["languages"] = tuple(entry.get("languages") or ())
     values["materials"] = tuple(entry.get("materials") or ())
     values["people"] = tuple(PublishedPerson(**p) for p in entry.get("people") or ())
+    if "abstract_text" not in values:  # a version published before the field existed
+        values["abstract_text"] = abstract_text(entry["abstract"])
     return PublishedSession(**values)
 
 

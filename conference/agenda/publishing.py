@@ -22,7 +22,7 @@ from conference import jobs
 from conference.accounts.models import User
 from conference.agenda.conflicts import Conflict, find_conflicts
 from conference.agenda.models import AgendaVersion, Bookmark
-from conference.agenda.published import build_snapshot, latest_version
+from conference.agenda.published import DERIVED_KEYS, build_snapshot, latest_version
 from conference.audit.services import record
 from conference.core.urls import absolute_url
 from conference.events.models import Conference
@@ -89,6 +89,10 @@ def _people_key(entry: dict) -> list[tuple[int, str]]:
     return sorted((p["person_id"], p["role"]) for p in entry.get("people") or ())
 
 
+def _without(entry: dict, keys: frozenset[str]) -> dict:
+    return {key: value for key, value in entry.items() if key not in keys}
+
+
 def change_kinds(before: dict, after: dict) -> list[ChangeKind]:
     """What changed in one session between two snapshots, in the order a reader cares about."""
     kinds: list[ChangeKind] = []
@@ -102,7 +106,8 @@ def change_kinds(before: dict, after: dict) -> list[ChangeKind]:
         kinds.append(ChangeKind.RETITLED)
     if _people_key(before) != _people_key(after):
         kinds.append(ChangeKind.SPEAKERS_CHANGED)
-    if not kinds and before != after:
+    # abstract_text is derived from the abstract (and absent from versions published before it existed).
+    if not kinds and _without(before, DERIVED_KEYS) != _without(after, DERIVED_KEYS):
         kinds.append(ChangeKind.UPDATED)
     return kinds
 

@@ -9,9 +9,8 @@ from babel.dates import format_skeleton
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 from flask_babel import get_locale
 
-from conference.agenda import calendar, publishing, services
+from conference.agenda import publishing, services
 from conference.agenda.labels import ROLE_GROUP_LABELS, ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
-from conference.core.urls import absolute_url
 from conference.events.views import load_conference
 from conference.i18n.formatting import language_name
 
@@ -117,19 +116,6 @@ def session(slug: str, session_id: int):
         **_labels(),
     )
     return _with_zone_cookie(make_response(html), remember)
-
-
-@bp.get("/c/<slug>/agenda/sessions/<int(max=2147483647):session_id>.ics")
-def session_ics(slug: str, session_id: int):
-    conference = load_conference(slug)
-    item = services.public_session(conference, session_id) or abort(404)
-    url = absolute_url("agenda.session", slug=conference.slug, session_id=item.id)
-    body = calendar.session_ics(conference, item, url=url)
-    response = make_response(body)
-    response.headers["Content-Type"] = calendar.CONTENT_TYPE
-    filename = f"{conference.slug}-session-{item.id}.ics"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @bp.get("/c/<slug>/agenda/changes")

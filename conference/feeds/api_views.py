@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, Response, current_app, request, url_for
 from flask_babel import gettext as _
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
@@ -17,6 +17,18 @@ from conference.feeds.openapi import openapi_document
 bp = Blueprint("api_v1", __name__, url_prefix="/api/v1")
 # Public data only, so any site may read it; CORS on this blueprint alone, GET only.
 CORS(bp, origins="*", send_wildcard=True, methods=["GET", "HEAD", "OPTIONS"])
+
+
+@bp.after_request
+def conditional(response: Response) -> Response:
+    """ETag from the body and 304 on a match: clients polling for changes download nothing new."""
+    if request.method in ("GET", "HEAD") and response.status_code == 200:
+        response.add_etag()
+        response.cache_control.public = True
+        response.cache_control.max_age = current_app.config["FEED_MAX_AGE"]
+        response.vary.update(("Accept-Language", "Cookie"))
+        response.make_conditional(request)
+    return response
 
 
 @bp.errorhandler(api.ApiError)

@@ -10,6 +10,7 @@ from conference.agenda.published import latest_version, published_sessions
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.feeds import frab
+from conference.feeds.caching import cached_response, last_modified
 
 bp = Blueprint("frab", __name__)
 
@@ -25,20 +26,29 @@ def _published(slug: str) -> tuple[Conference, AgendaVersion]:
     return conference, version
 
 
-def _build_args(slug: str) -> tuple:
+def _export(slug: str, kind: str, build, content_type: str) -> Response:
     conference, version = _published(slug)
 
     def session_url(session_id: int) -> str:
         return url_for("agenda.session", slug=conference.slug, session_id=session_id, _external=True)
 
-    return conference, published_sessions(conference.id), version, session_url, frab.room_order(conference.id)
+    def render() -> bytes | str:
+        sessions = published_sessions(conference.id)
+        return build(conference, sessions, version, session_url, frab.room_order(conference.id))
+
+    return cached_response(
+        (kind, conference.id, version.number, conference.updated_at),
+        last_modified(conference, version),
+        render,
+        content_type=content_type,
+    )
 
 
 @bp.get("/c/<slug>/schedule.xml")
 def schedule_xml(slug: str) -> Response:
-    return Response(frab.build_xml(*_build_args(slug)), content_type="application/xml; charset=utf-8")
+    return _export(slug, "frab-xml", frab.build_xml, "application/xml; charset=utf-8")
 
 
 @bp.get("/c/<slug>/schedule.json")
 def schedule_json(slug: str) -> Response:
-    return Response(frab.build_json(*_build_args(slug)), content_type="application/json; charset=utf-8")
+    return _export(slug, "frab-json", frab.build_json, "application/json; charset=utf-8")

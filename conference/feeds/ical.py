@@ -1,30 +1,34 @@
-"""iCalendar feeds (RFC 5545) of the published programme: the whole conference, one track or one room.
+"""iCalendar feeds (RFC 5545) of the published programme: conference, track, room, session, delegate.
 
 Subscribed calendars poll these, so every event keeps its UID when a session moves and carries the
 agenda version as SEQUENCE: a client that sees a higher SEQUENCE replaces its copy. Times are written
 in the conference's zone with a VTIMEZONE, so the events stay right whatever zone the reader is in.
 Public feeds carry the session page's address only, never a streaming or join link.
+
+The calendar, its properties and the VTIMEZONE come from the `icalendar` package; each event's lines are
+written here from icalendar's value encoders (vText, vUri). Building an `Event` object per session and
+serialising it costs about 0.25 ms an event, a quarter of a second for a 1,000-session feed; writing
+the lines directly costs a tenth of that, and tests read the result back with two other parsers.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Timezone, vDuration, vText, vUri
 
 from conference.agenda.calendar import session_location, uid_for
 from conference.agenda.labels import ROLE_LABELS, SESSION_TYPE_LABELS
 from conference.agenda.models import AgendaVersion
 from conference.agenda.published import PublishedSession
-from conference.core.markdown import plain_text
-from conference.db_types import utcnow
 from conference.events.models import Conference, ConferenceFormat
 
 PRODID = "-//Plenary//Conference agenda feed//EN"
 REFRESH = timedelta(hours=1)
-ABSTRACT_LIMIT = 4000  # calendar apps show a short note; the session page has the rest
+FOLD_AT = 75  # octets a line may not reach, RFC 5545 §3.1 (excluding CRLF)
+_END = b"END:VCALENDAR\r\n"
 
 
 def session_page_url(base_url: str, conference: Conference, session_id: int) -> str:
@@ -32,16 +36,55 @@ def session_page_url(base_url: str, conference: Conference, session_id: int) -> 
     return f"{base_url.rstrip('/')}/c/{conference.slug}/agenda/sessions/{session_id}"
 
 
-def _description(session: PublishedSession, url: str) -> str:
+def fold(line: str) -> bytes:
+    """One content line as UTF-8, folded under 75 octets without splitting a character or an escape."""
+    raw = line.encode("utf-8")
+    if len(raw) < FOLD_AT:
+        return raw
+    pieces, start, room = [], 0, FOLD_AT - 1
+    while len(raw) - start > room:
+        end = start + room
+        while raw[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: step back to the character's start
+            end -= 1
+        if raw[end - 1] == 0x5C:  # keep a backslash escape on one line (some clients mis-read it split)
+            end -= 1
+        pieces.append(raw[start:end])
+        start, room = end, FOLD_AT - 2  # continuation lines begin with a space
+    pieces.append(raw[start:])
+    return b"\r\n ".join(pieces)
+
+
+def _text(value: str) -> str:
+    return vText(value).to_ical().decode("utf-8")
+
+
+@dataclass(frozen=True)
+class _Feed:
+    """What every event of one feed shares, worked out once."""
+
+    conference: Conference
+    base_url: str
+    stamp: str
+    sequence: int
+    roles: dict[str, str]
+    types: dict[str, str]
+    utc: bool
+
+    def moment(self, name: str, value: datetime) -> str:
+        if self.utc:
+            return f"{name}:{value.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+        local = value.astimezone(self.conference.tz)
+        return f"{name};TZID={self.conference.timezone}:{local:%Y%m%dT%H%M%S}"
+
+
+def _description(session: PublishedSession, url: str, roles: dict[str, str]) -> str:
     people = []
     for person in session.people:
-        label = ROLE_LABELS.get(person.role)
+        label = roles.get(person.role)
         details = ", ".join(part for part in (person.position, person.organisation) if part)
         line = f"{label}: {person.display_name}" if label else person.display_name
         people.append(f"{line} ({details})" if details else line)
-    # plain_text returns HTML-escaped text (it is meant for templates); a calendar wants the characters.
-    abstract = html.unescape(plain_text(session.abstract, limit=ABSTRACT_LIMIT))
-    return "\n\n".join(part for part in (abstract, "\n".join(people), url) if part)
+    return "\n\n".join(part for part in (session.abstract_text, "\n".join(people), url) if part)
 
 
 def _location(conference: Conference, session: PublishedSession) -> str:
@@ -50,35 +93,30 @@ def _location(conference: Conference, session: PublishedSession) -> str:
     return session_location(conference, session)
 
 
-def _event(
-    conference: Conference,
-    session: PublishedSession,
-    *,
-    stamp: datetime,
-    sequence: int,
-    base_url: str,
-) -> Event:
-    event = Event()
-    event.add("uid", uid_for(conference.slug, session.id, base_url))
-    event.add("dtstamp", stamp)
-    # Local times with TZID (not UTC) so the zone's VTIMEZONE applies and all-day views group by the
-    # conference's own days.
-    event.add("dtstart", session.starts_at.astimezone(conference.tz))
-    event.add("dtend", session.ends_at.astimezone(conference.tz))
-    event.add("summary", session.title)
-    url = session_page_url(base_url, conference, session.id)
-    event.add("description", _description(session, url))
+def _event(session: PublishedSession, feed: _Feed) -> bytes:
+    conference = feed.conference
+    url = session_page_url(feed.base_url, conference, session.id)
+    categories = [c for c in (feed.types.get(session.type, session.type), session.track_name) if c]
     location = _location(conference, session)
-    if location:
-        event.add("location", location)
-    event.add("url", url)
-    type_label = SESSION_TYPE_LABELS.get(session.type)
-    categories = [str(type_label) if type_label else session.type, session.track_name]
-    event.add("categories", [c for c in categories if c])
-    event.add("sequence", sequence)
-    event.add("last-modified", stamp)
-    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
-    return event
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{_text(uid_for(conference.slug, session.id, feed.base_url))}",
+        f"DTSTAMP:{feed.stamp}",
+        # Local times with TZID (not UTC) so the VTIMEZONE applies and day views group by the
+        # conference's own days.
+        feed.moment("DTSTART", session.starts_at),
+        feed.moment("DTEND", session.ends_at),
+        f"SUMMARY:{_text(session.title)}",
+        f"DESCRIPTION:{_text(_description(session, url, feed.roles))}",
+        *([f"LOCATION:{_text(location)}"] if location else []),
+        f"URL:{vUri(url).to_ical().decode()}",
+        *([f"CATEGORIES:{','.join(_text(c) for c in categories)}"] if categories else []),
+        f"SEQUENCE:{feed.sequence}",
+        f"LAST-MODIFIED:{feed.stamp}",
+        f"STATUS:{'CANCELLED' if session.cancelled else 'CONFIRMED'}",
+        "END:VEVENT",
+    ]
+    return b"".join(fold(line) + b"\r\n" for line in lines)
 
 
 def build_calendar(
@@ -88,11 +126,11 @@ def build_calendar(
     name: str,
     base_url: str,
 ) -> bytes:
-    """The feed as bytes (UTF-8, CRLF, folded at 75 octets by icalendar)."""
+    """The feed as bytes (UTF-8, CRLF, folded at 75 octets)."""
     # The publication time, not "now", as DTSTAMP: the same version always renders the same bytes,
     # which is what lets the output be cached and compared by ETag.
-    stamp = version.published_at if version is not None else utcnow()
-    sequence = version.number if version is not None else 0
+    stamp = version.published_at if version is not None else conference.updated_at
+    utc = conference.timezone == "UTC"
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -104,7 +142,17 @@ def build_calendar(
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     # icalendar treats unknown X- properties as TEXT and would write "1:00:00"; give it the RFC form.
     calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
-    for session in sessions:
-        calendar.add_component(_event(conference, session, stamp=stamp, sequence=sequence, base_url=base_url))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    if not utc:
+        calendar.add_component(Timezone.from_tzid(conference.timezone))
+    feed = _Feed(
+        conference=conference,
+        base_url=base_url,
+        stamp=f"{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}",
+        sequence=version.number if version is not None else 0,
+        # Translated once per feed rather than once per event.
+        roles={key: str(label) for key, label in ROLE_LABELS.items()},
+        types={key: str(label) for key, label in SESSION_TYPE_LABELS.items()},
+        utc=utc,
+    )
+    head = calendar.to_ical()
+    return head[: -len(_END)] + b"".join(_event(session, feed) for session in sessions) + _END

@@ -1,17 +1,38 @@
-"""Public iCalendar feeds to subscribe to: the whole conference, one track, one room."""
+"""iCalendar feeds: the whole conference, a track, a room, one session, and a delegate's personal feed.
+
+Every feed is rendered once per published version and language (feeds/caching.py) and answers a
+conditional GET with 304 before anything is built.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, make_response
+from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_babel import _
+from flask_login import current_user
 
-from conference.agenda.calendar import CONTENT_TYPE
-from conference.agenda.models import Room, Track
-from conference.agenda.published import PublishedSession, latest_version, published_sessions
+from conference.agenda.calendar import CONTENT_TYPE, session_location
+from conference.agenda.models import AgendaVersion, Room, Track
+from conference.agenda.published import (
+    PublishedSession,
+    latest_version,
+    published_session,
+    published_sessions,
+)
 from conference.events.models import Conference
 from conference.events.views import load_conference
 from conference.extensions import db
+from conference.feeds.caching import cached_response, last_modified
 from conference.feeds.ical import build_calendar
+from conference.feeds.personal import (
+    feed_token,
+    personal_session_ids,
+    personal_sessions,
+    registration_for_feed,
+    reissue_feed_token,
+)
+from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links
+from conference.registration.models import Registration
+from conference.registration.views import registration_for_link
 
 bp = Blueprint("ical", __name__)
 
@@ -25,26 +46,47 @@ def _public_conference(slug: str) -> Conference:
     return conference
 
 
-def _feed(conference: Conference, sessions: list[PublishedSession], name: str, filename: str):
-    body = build_calendar(
-        conference,
-        sessions,
-        latest_version(conference.id),
-        name,
-        current_app.config["BASE_URL"],
+def _version_number(version: AgendaVersion | None) -> int:
+    return version.number if version is not None else 0
+
+
+def _feed(
+    conference: Conference,
+    subject: tuple,
+    sessions,
+    name: str,
+    filename: str,
+    *,
+    private: bool = False,
+    join_links: bool = False,
+):
+    version = latest_version(conference.id)
+    parts = ("ical", conference.id, _version_number(version), conference.updated_at, *subject)
+
+    def render() -> bytes:
+        items = sessions() if callable(sessions) else sessions
+        return build_calendar(conference, items, version, name, current_app.config["BASE_URL"])
+
+    return cached_response(
+        parts,
+        last_modified(conference, version),
+        render,
+        content_type=CONTENT_TYPE,
+        filename=filename,
+        private=private,
     )
-    response = make_response(body)
-    response.headers["Content-Type"] = CONTENT_TYPE
-    # inline: a browser following the link offers to open it in the calendar app rather than save it.
-    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 @bp.get("/c/<slug>/calendar.ics")
 def conference_feed(slug: str):
     conference = _public_conference(slug)
-    sessions = list(published_sessions(conference.id))
-    return _feed(conference, sessions, conference.short_name, f"{conference.slug}.ics")
+    return _feed(
+        conference,
+        ("conference", conference.short_name),
+        lambda: published_sessions(conference.id),
+        conference.short_name,
+        f"{conference.slug}.ics",
+    )
 
 
 @bp.get("/c/<slug>/tracks/<int(max=2147483647):track_id>/calendar.ics")
@@ -53,9 +95,14 @@ def track_feed(slug: str, track_id: int):
     track = db.session.get(Track, track_id)
     if track is None or track.conference_id != conference.id:
         abort(404)
-    sessions = [s for s in published_sessions(conference.id) if s.track_id == track.id]
     name = _("%(conference)s · %(track)s", conference=conference.short_name, track=track.name)
-    return _feed(conference, sessions, name, f"{conference.slug}-track-{track.id}.ics")
+    return _feed(
+        conference,
+        ("track", track.id, name),
+        lambda: [s for s in published_sessions(conference.id) if s.track_id == track.id],
+        name,
+        f"{conference.slug}-track-{track.id}.ics",
+    )
 
 
 @bp.get("/c/<slug>/rooms/<int(max=2147483647):room_id>/calendar.ics")
@@ -64,6 +111,77 @@ def room_feed(slug: str, room_id: int):
     room = db.session.get(Room, room_id)
     if room is None or room.conference_id != conference.id:
         abort(404)
-    sessions = [s for s in published_sessions(conference.id) if s.room_id == room.id]
     name = _("%(conference)s · %(room)s", conference=conference.short_name, room=room.name)
-    return _feed(conference, sessions, name, f"{conference.slug}-room-{room.id}.ics")
+    return _feed(
+        conference,
+        ("room", room.id, name),
+        lambda: [s for s in published_sessions(conference.id) if s.room_id == room.id],
+        name,
+        f"{conference.slug}-room-{room.id}.ics",
+    )
+
+
+@bp.get("/c/<slug>/agenda/sessions/<int(max=2147483647):session_id>.ics")
+def session_feed(slug: str, session_id: int):
+    conference = load_conference(slug)
+    item: PublishedSession | None = published_session(conference.id, session_id)
+    if item is None:
+        abort(404)
+    name = f"{item.title} · {conference.short_name}"
+    return _feed(conference, ("session", item.id), [item], name, f"{conference.slug}-session-{item.id}.ics")
+
+
+@bp.get("/c/<slug>/my/calendar/<token>.ics")
+def personal_feed(slug: str, token: str):
+    conference = _public_conference(slug)
+    registration = registration_for_feed(conference, token)
+    if registration is None:
+        abort(404)  # unknown, re-issued and cancelled look the same: nothing to learn from the answer
+    name = _("%(conference)s · my agenda", conference=conference.short_name)
+    # The delegate's choices are part of the key: a new bookmark is a new ETag, without a publish.
+    chosen = tuple(sorted(personal_session_ids(registration)))
+    return _feed(
+        conference,
+        ("personal", registration.id, registration.email.lower(), chosen),
+        lambda: personal_sessions(registration),
+        name,
+        f"{conference.slug}-my-agenda.ics",
+        private=True,
+    )
+
+
+@bp.post("/c/<slug>/registration/<token>/calendar/reissue")
+def reissue_personal_feed(slug: str, token: str):
+    conference = load_conference(slug)
+    registration = registration_for_link(conference, token)
+    user_id = current_user.id if current_user.is_authenticated else None
+    reissue_feed_token(registration, user_id=user_id)
+    flash(_("Your calendar feed has a new address. Subscribe again with it; the old one no longer works."))
+    return redirect(url_for("registration.mine", slug=conference.slug, token=token) + "#calendar-feed")
+
+
+@bp.app_template_global()
+def feed_subscribe_links(endpoint: str, name: str, **values) -> SubscribeLinks:
+    """webcal://, Google and Outlook links for one of the feeds above."""
+    return subscribe_links(url_for(endpoint, _external=True, **values), name)
+
+
+@bp.app_template_global()
+def personal_feed_links(registration: Registration) -> SubscribeLinks:
+    conference = registration.conference
+    url = url_for("ical.personal_feed", slug=conference.slug, token=feed_token(registration), _external=True)
+    return subscribe_links(url, _("%(conference)s · my agenda", conference=conference.short_name))
+
+
+@bp.app_template_global()
+def session_event_links(conference: Conference, item: PublishedSession) -> EventLinks:
+    url = url_for("agenda.session", slug=conference.slug, session_id=item.id, _external=True)
+    names = ", ".join(person.display_name for person in item.people)
+    return event_links(
+        title=f"{item.title} · {conference.short_name}",
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
+        details="\n\n".join(part for part in (names, url) if part),
+        location=session_location(conference, item),
+        timezone=conference.timezone,
+    )

@@ -248,6 +248,8 @@ class Registration(db.Model):
     hold_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # Bumped to invalidate every "my registration" link sent so far.
     link_version: Mapped[int] = mapped_column(Integer, default=1)
+    # Bumped to retire the personal calendar feed's address (feeds/personal.py).
+    calendar_feed_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -78,7 +78,8 @@ def _link_problem(problem: LinkProblem):
     return make_response(render_template("registration/link_invalid.html", problem=problem), status)
 
 
-def _registration_for(conference: Conference, token: str) -> Registration:
+def registration_for_link(conference: Conference, token: str) -> Registration:
+    """The registration a \"my registration\" link opens, or the link-problem page as an abort."""
     try:
         registration = registration_from_token(token)
     except InvalidLink as exc:
@@ -200,7 +201,7 @@ def register(slug: str):
 @bp.get("/register/done/<token>")
 def done(slug: str, token: str):
     conference = load_conference(slug)
-    registration = _registration_for(conference, token)
+    registration = registration_for_link(conference, token)
     return render_template(
         "registration/done.html",
         registration=registration,
@@ -226,7 +227,7 @@ def resend(slug: str):
 @bp.get("/registration/<token>")
 def mine(slug: str, token: str):
     conference = load_conference(slug)
-    registration = _registration_for(conference, token)
+    registration = registration_for_link(conference, token)
     answers = sorted(registration.answers, key=lambda a: (a.question.position, a.question_id))
     return render_template(
         "registration/mine.html",
@@ -244,7 +245,7 @@ def mine(slug: str, token: str):
 @bp.route("/registration/<token>/edit", methods=["GET", "POST"])
 def edit(slug: str, token: str):
     conference = load_conference(slug)
-    registration = _registration_for(conference, token)
+    registration = registration_for_link(conference, token)
     if registration.status in ENDED_STATUSES:
         flash(_("This registration has ended, so it can no longer be changed."), "error")
         return redirect(url_for(".mine", slug=slug, token=token))
@@ -289,7 +290,7 @@ def _cancel(registration: Registration) -> bool:
 @bp.route("/registration/<token>/cancel", methods=["GET", "POST"])
 def cancel(slug: str, token: str):
     conference = load_conference(slug)
-    registration = _registration_for(conference, token)
+    registration = registration_for_link(conference, token)
     back = url_for(".mine", slug=slug, token=token)
     if registration.status in ENDED_STATUSES:
         flash(_("This registration has ended already."), "info")
@@ -315,7 +316,7 @@ def cancel(slug: str, token: str):
 @bp.post("/registration/<token>/accept")
 def accept(slug: str, token: str):
     conference = load_conference(slug)
-    registration = _registration_for(conference, token)
+    registration = registration_for_link(conference, token)
     if ConfirmForm().validate_on_submit():
         try:
             services.accept_offer(registration)

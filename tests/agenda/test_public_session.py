@@ -156,6 +156,9 @@ def test_add_to_calendar(client, conference, keynote):
     html = session_page(client, conference, keynote)
     url = f"/c/{conference.slug}/agenda/sessions/{keynote.id}.ics"
     assert f'href="{url}" download>Add to calendar</a>' in html
+    assert "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Keynote" in html
+    assert "dates=20261211T013000Z%2F20261211T021500Z" in html
+    assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html
     response = client.get(url)
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/calendar")
@@ -165,8 +168,11 @@ def test_add_to_calendar(client, conference, keynote):
     assert event["UID"] == f"session-{keynote.id}-{conference.slug}@localhost"
     assert event.decoded("DTSTART") == datetime(2026, 12, 11, 1, 30, tzinfo=UTC)
     assert event.decoded("DTEND") == datetime(2026, 12, 11, 2, 15, tzinfo=UTC)
-    assert "DTSTART:20261211T013000Z" in response.get_data(as_text=True)
-    assert str(event["SUMMARY"]) == "Keynote: learning cities · APLC 2026"
+    # Local time with the conference's zone, which the file carries as a VTIMEZONE.
+    assert "DTSTART;TZID=Asia/Seoul:20261211T103000" in response.get_data(as_text=True)
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Asia/Seoul"
+    assert str(calendar["X-WR-CALNAME"]) == "Keynote: learning cities · APLC 2026"
+    assert str(event["SUMMARY"]) == "Keynote: learning cities"
     assert str(event["LOCATION"]) == "Grand Hall, 2F, main building, Seodaemun-gu Office, Seoul, South Korea"
     assert str(event["URL"]) == f"http://localhost/c/{conference.slug}/agenda/sessions/{keynote.id}"
     assert "Dr David Atchoarena" in str(event["DESCRIPTION"])

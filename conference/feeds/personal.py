@@ -1,0 +1,104 @@
+"""A delegate's personal calendar feed: their bookmarked sessions, their seats and what they speak in.
+
+The feed lives at a secret address (a signed registration id and feed version) so calendar apps can poll
+it without logging in. Re-issuing bumps the version, which makes every earlier address a 404: a
+delegate who shared theirs by mistake takes it back from "my registration".
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import func, select
+
+from conference.agenda.models import Bookmark, SeatBooking, Session
+from conference.agenda.published import PublishedSession, published_sessions
+from conference.agenda.seats import HELD
+from conference.audit.services import record
+from conference.events.models import Conference
+from conference.extensions import db
+from conference.registration.models import ENDED_STATUSES, Registration
+from conference.speakers.models import Person
+
+_SALT = "plenary.personal-calendar-feed"
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt=_SALT)
+
+
+def feed_token(registration: Registration) -> str:
+    return _serializer().dumps([registration.id, registration.calendar_feed_version])
+
+
+def registration_for_feed(conference: Conference, token: str) -> Registration | None:
+    """The live registration a feed token names, or None for a bad, re-issued or foreign token."""
+    try:
+        value = _serializer().loads(token)
+    except BadSignature:
+        return None
+    if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
+        return None
+    registration_id, version = value
+    registration = db.session.get(Registration, registration_id)
+    if (
+        registration is None
+        or registration.conference_id != conference.id
+        or registration.calendar_feed_version != version
+        or registration.status in ENDED_STATUSES
+    ):
+        return None
+    return registration
+
+
+def reissue_feed_token(registration: Registration, *, user_id: int | None = None) -> str:
+    """A new feed address for the delegate; every earlier one stops working at once."""
+    before = {"calendar_feed_version": registration.calendar_feed_version}
+    registration.calendar_feed_version += 1
+    record(
+        "registration.calendar_feed_reissued",
+        registration,
+        user_id=user_id,
+        conference_id=registration.conference_id,
+        before=before,
+        after={"calendar_feed_version": registration.calendar_feed_version},
+    )
+    db.session.commit()
+    return feed_token(registration)
+
+
+def personal_session_ids(registration: Registration) -> frozenset[int]:
+    """Bookmarked (by link or by the delegate's account), seated, and spoken in or chaired: one query."""
+    conference_sessions = select(Session.id).where(Session.conference_id == registration.conference_id)
+    owners = [Bookmark.registration_id == registration.id]
+    if registration.user_id is not None:
+        owners.append(Bookmark.user_id == registration.user_id)
+    bookmarked = select(Bookmark.session_id).where(
+        Bookmark.session_id.in_(conference_sessions), db.or_(*owners)
+    )
+    seated = select(SeatBooking.session_id).where(
+        SeatBooking.registration_id == registration.id, SeatBooking.status.in_(HELD)
+    )
+    rows = db.session.execute(bookmarked.union(seated))
+    return frozenset(row[0] for row in rows)
+
+
+def _own_person_ids(registration: Registration) -> frozenset[int]:
+    query = select(Person.id).where(
+        Person.conference_id == registration.conference_id,
+        func.lower(Person.email) == registration.email.lower(),
+    )
+    return frozenset(db.session.scalars(query))
+
+
+def personal_sessions(registration: Registration) -> list[PublishedSession]:
+    """The published sessions in the delegate's feed, in time order."""
+    wanted = personal_session_ids(registration)
+    people = _own_person_ids(registration)
+    sessions = [
+        item
+        for item in published_sessions(registration.conference_id)
+        if item.id in wanted or (people and item.person_ids & people)
+    ]
+    sessions.sort(key=lambda item: (item.starts_at, item.id))
+    return sessions
