@@ -14,6 +14,8 @@ MO := $(PO:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 VENDOR_JS := static/vendor/interact.min.js
+JSQR_JS := static/vendor/jsQR.js
+NODE_MODULES := node_modules/.installed
 
 .PHONY: run test install demo lint translations extract-messages clean
 
@@ -25,14 +27,22 @@ run: install
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-install: $(STAMP) $(MO) $(VENDOR_JS)
+install: $(STAMP) $(MO) $(VENDOR_JS) $(JSQR_JS)
 
 # Front-end packages come from npm (package-lock.json); their built files are copied to static/vendor/ (not in git).
-$(VENDOR_JS): package-lock.json
+$(NODE_MODULES): package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "Plenary needs Node.js and npm for its front-end packages (apt-get install npm)." >&2; exit 1; }
 	npm ci --no-audit --no-fund
+	touch $@
+
+$(VENDOR_JS): $(NODE_MODULES)
 	mkdir -p static/vendor
 	cp node_modules/interactjs/dist/interact.min.js $@
+
+# The QR decoder of the check-in page (static/js/checkin/camera.js).
+$(JSQR_JS): $(NODE_MODULES)
+	mkdir -p static/vendor
+	cp node_modules/jsqr/dist/jsQR.js $@
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Plenary needs Python 3.11 or newer on the PATH." >&2; exit 1; }

@@ -77,6 +77,12 @@ def _register_blueprints(app: Flask) -> None:
     from conference.agenda.personal_views import bp as personal_agenda
     from conference.agenda.publishing_views import bp as agenda_publishing
     from conference.agenda.views import bp as agenda
+    from conference.badges.manage import bp as badges_manage
+    from conference.badges.views import bp as badges
+    from conference.checkin.api import bp as checkin_api
+    from conference.checkin.manage import bp as checkin_manage
+    from conference.checkin.page_views import bp as checkin_page
+    from conference.checkin.pairing import bp as checkin_pairing
     from conference.demo.cli import bp as demo_cli
     from conference.events.admin import bp as events_admin
     from conference.events.manage import bp as events_manage
@@ -96,6 +102,8 @@ def _register_blueprints(app: Flask) -> None:
     from conference.speakers.manage import bp as speakers_manage
     from conference.speakers.self_service import bp as speaker_self
     from conference.speakers.views import bp as speakers
+    from conference.streaming.manage import bp as streaming_manage
+    from conference.streaming.views import bp as streaming
 
     for blueprint in (
         events,
@@ -114,6 +122,8 @@ def _register_blueprints(app: Flask) -> None:
         frab_feeds,
         registration,
         registration_manage,
+        badges,
+        badges_manage,
         registration_cli,
         payments,
         payments_manage,
@@ -124,5 +134,11 @@ def _register_blueprints(app: Flask) -> None:
         jobs_cli,
         mail_cli,
         demo_cli,
+        streaming,
+        streaming_manage,
+        checkin_api,
+        checkin_manage,
+        checkin_pairing,
+        checkin_page,
     ):
         app.register_blueprint(blueprint)

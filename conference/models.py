@@ -3,6 +3,8 @@
 from conference.accounts.models import ConferenceRole, User
 from conference.agenda.models import AgendaVersion, Bookmark, Room, SeatBooking, Session, SessionPerson, Track
 from conference.audit.models import AuditEntry
+from conference.badges.models import BadgeRun
+from conference.checkin.models import CheckIn, Scan, ScanningToken
 from conference.events.models import Conference, Page
 from conference.mail.models import OutboxMessage
 from conference.payments.models import Payment, Refund, StripeEvent
@@ -15,13 +17,20 @@ from conference.registration.models import (
     TicketType,
 )
 from conference.speakers.models import Person
+from conference.streaming.models import StreamChannel, StreamJoin
 
 __all__ = [
+    "StreamChannel",
+    "StreamJoin",
     "AgendaVersion",
     "Bookmark",
     "SeatBooking",
     "Answer",
     "AuditEntry",
+    "BadgeRun",
+    "CheckIn",
+    "Scan",
+    "ScanningToken",
     "Delegation",
     "Payment",
     "Question",

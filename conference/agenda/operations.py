@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from sqlalchemy import delete as sql_delete
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -64,9 +65,12 @@ def save_room(conference: Conference, room: Room | None, values: dict, *, user_i
 
 
 def delete_room(room: Room, *, user_id: int) -> None:
-    """Delete a room; its sessions stay, with no room."""
-    # Done here, not left to ON DELETE SET NULL, which SQLite only honours with foreign keys switched on.
+    """Delete a room; its sessions stay, with no room; its streaming channels go with it."""
+    from conference.streaming.models import StreamChannel  # streaming builds on the agenda, not the reverse
+
+    # Done here, not left to ON DELETE SET NULL / CASCADE, which SQLite only honours with foreign keys on.
     db.session.execute(update(Session).where(Session.room_id == room.id).values(room_id=None))
+    db.session.execute(sql_delete(StreamChannel).where(StreamChannel.room_id == room.id))
     delete(room, action="room.deleted", user_id=user_id, conference_id=room.conference_id)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -131,6 +131,13 @@ PLAN: list[tuple[str, RegistrationStatus, int]] = [
     ("speaker", S.CONFIRMED, 10),
 ]
 SAMPLE_SIZE = sum(count for _, _, count in PLAN)
+# A conference that is over has no open questions left: unpaid, unanswered and waiting ones lapsed.
+PAST_OUTCOME = {
+    S.PENDING_PAYMENT: S.EXPIRED,
+    S.OFFERED: S.EXPIRED,
+    S.WAITLISTED: S.EXPIRED,
+    S.PENDING_APPROVAL: S.REJECTED,
+}
 
 CATEGORIES = {
     "member": [DelegateCategory.MEMBER_CITY],
@@ -156,7 +163,11 @@ def seed_registrations(
     if _ensure_policy(conference, open_=conference.end_date >= now.date()):
         created.append(f"Added the registration policy of {conference.slug}")
     if sample_delegates and not _has_registrations(conference):
-        count, delegations = add_sample_delegates(conference, now)
+        # A conference that is over registered its delegates beforehand: three weeks before it opened.
+        registered_at = now
+        if conference.end_date < now.date():
+            registered_at = datetime.combine(conference.start_date - timedelta(days=21), time(9), tzinfo=UTC)
+        count, delegations = add_sample_delegates(conference, registered_at)
         created.append(f"Added {count} sample registrations ({delegations} delegations) to {conference.slug}")
     return created
 
@@ -234,10 +245,17 @@ def _tickets_by_key(conference: Conference) -> dict[str, TicketType]:
 
 def add_sample_delegates(conference: Conference, now: datetime) -> tuple[int, int]:
     """Insert the sample delegates (and their delegations, payments, refunds, audit entries)."""
-    rng = random.Random(SEED)
+    past = conference.end_date < utcnow().date()
+    # Another sequence for a past conference, so its references never collide with the upcoming one's.
+    rng = random.Random(SEED + 1 if past else SEED)
     tickets = _tickets_by_key(conference)
     policy = db.session.get(RegistrationPolicy, conference.id)
-    plan = [(key, status) for key, status, count in PLAN if key in tickets for _ in range(count)]
+    plan = [
+        (key, PAST_OUTCOME.get(status, status) if past else status)
+        for key, status, count in PLAN
+        if key in tickets
+        for _ in range(count)
+    ]
     rng.shuffle(plan)
     people, delegation_of = _people(rng, conference, plan)
     references = _references(rng, len(plan))

@@ -17,9 +17,11 @@ from conference.agenda.published import latest_version
 from conference.agenda.publishing import create_version
 from conference.audit.services import record, snapshot
 from conference.demo.assembly import founding_assembly
+from conference.demo.checkins import seed_checkins
 from conference.demo.forum import upcoming_forum
 from conference.demo.registrations import access_codes, seed_registrations
 from conference.demo.specs import ConferenceSpec, SessionSpec, local_instant
+from conference.demo.streaming import seed_streaming
 from conference.events.models import Conference, Page
 from conference.events.services import conference_by_slug
 from conference.extensions import db
@@ -99,9 +101,11 @@ def seed_demo(today: date) -> SeedReport:
         if account.role is Role.SPEAKER:
             for conference in conferences:
                 _link_person(user, conference, SPEAKER_PERSON, report)
-    # Ticket types and a policy for both; sample delegates for the upcoming forum only.
-    for conference, sample_delegates in zip(conferences, (False, True), strict=True):
-        report.created += seed_registrations(conference, sample_delegates=sample_delegates)
+    # Ticket types, a policy and sample delegates for both (the past assembly's check in on its days).
+    for conference in conferences:
+        report.created += seed_registrations(conference, sample_delegates=True)
+    report.created += [line for conference in conferences for line in seed_checkins(conference, today)]
+    report.created += [line for conference in conferences for line in seed_streaming(conference, today)]
     report.access_codes = access_codes(conferences)
     db.session.commit()
     for conference in conferences:

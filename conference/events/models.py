@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -59,6 +60,10 @@ class Conference(db.Model):
     banner: Mapped[str | None] = mapped_column(String(100))
     primary_colour: Mapped[str] = mapped_column(String(7), default="#1f5f8b")
     default_language: Mapped[str] = mapped_column(String(8), default="en")
+    # Online delegates may open a session's stream this many minutes before it starts.
+    stream_open_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    # Signs badge codes (HMAC); scanners get it to verify badges offline.
+    badge_key: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

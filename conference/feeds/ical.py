@@ -13,10 +13,11 @@ the lines directly costs a tenth of that, and tests read the result back with tw
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from flask_babel import gettext as _
 from icalendar import Calendar, Timezone, vDuration, vText, vUri
 
 from conference.agenda.calendar import session_location, uid_for
@@ -69,6 +70,7 @@ class _Feed:
     roles: dict[str, str]
     types: dict[str, str]
     utc: bool
+    join_url: Callable[[int], str] | None = None  # personal feeds of online delegates: the join page
 
     def moment(self, name: str, value: datetime) -> str:
         if self.utc:
@@ -77,14 +79,17 @@ class _Feed:
         return f"{name};TZID={self.conference.timezone}:{local:%Y%m%dT%H%M%S}"
 
 
-def _description(session: PublishedSession, url: str, roles: dict[str, str]) -> str:
+def _description(session: PublishedSession, url: str, feed: _Feed) -> str:
     people = []
     for person in session.people:
-        label = roles.get(person.role)
+        label = feed.roles.get(person.role)
         details = ", ".join(part for part in (person.position, person.organisation) if part)
         line = f"{label}: {person.display_name}" if label else person.display_name
         people.append(f"{line} ({details})" if details else line)
-    return "\n\n".join(part for part in (session.abstract_text, "\n".join(people), url) if part)
+    join = ""
+    if feed.join_url is not None and not session.cancelled:
+        join = _("Join online: %(url)s", url=feed.join_url(session.id))
+    return "\n\n".join(part for part in (join, session.abstract_text, "\n".join(people), url) if part)
 
 
 def _location(conference: Conference, session: PublishedSession) -> str:
@@ -107,7 +112,7 @@ def _event(session: PublishedSession, feed: _Feed) -> bytes:
         feed.moment("DTSTART", session.starts_at),
         feed.moment("DTEND", session.ends_at),
         f"SUMMARY:{_text(session.title)}",
-        f"DESCRIPTION:{_text(_description(session, url, feed.roles))}",
+        f"DESCRIPTION:{_text(_description(session, url, feed))}",
         *([f"LOCATION:{_text(location)}"] if location else []),
         f"URL:{vUri(url).to_ical().decode()}",
         *([f"CATEGORIES:{','.join(_text(c) for c in categories)}"] if categories else []),
@@ -125,8 +130,9 @@ def build_calendar(
     version: AgendaVersion | None,
     name: str,
     base_url: str,
+    join_url: Callable[[int], str] | None = None,
 ) -> bytes:
-    """The feed as bytes (UTF-8, CRLF, folded at 75 octets)."""
+    """The feed as bytes (UTF-8, CRLF, folded at 75 octets); `join_url` only for a delegate's own feed."""
     # The publication time, not "now", as DTSTAMP: the same version always renders the same bytes,
     # which is what lets the output be cached and compared by ETag.
     stamp = version.published_at if version is not None else conference.updated_at
@@ -153,6 +159,7 @@ def build_calendar(
         roles={key: str(label) for key, label in ROLE_LABELS.items()},
         types={key: str(label) for key, label in SESSION_TYPE_LABELS.items()},
         utc=utc,
+        join_url=join_url,
     )
     head = calendar.to_ical()
     return head[: -len(_END)] + b"".join(_event(session, feed) for session in sessions) + _END

@@ -6,6 +6,8 @@ conditional GET with 304 before anything is built.
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_babel import _
 from flask_login import current_user
@@ -33,6 +35,8 @@ from conference.feeds.personal import (
 from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links
 from conference.registration.models import Registration
 from conference.registration.views import registration_for_link
+from conference.streaming.links import join_link
+from conference.streaming.services import has_online_access
 
 bp = Blueprint("ical", __name__)
 
@@ -58,14 +62,15 @@ def _feed(
     filename: str,
     *,
     private: bool = False,
-    join_links: bool = False,
+    join_url=None,
 ):
     version = latest_version(conference.id)
     parts = ("ical", conference.id, _version_number(version), conference.updated_at, *subject)
 
     def render() -> bytes:
         items = sessions() if callable(sessions) else sessions
-        return build_calendar(conference, items, version, name, current_app.config["BASE_URL"])
+        base_url = current_app.config["BASE_URL"]
+        return build_calendar(conference, items, version, name, base_url, join_url=join_url)
 
     return cached_response(
         parts,
@@ -140,13 +145,26 @@ def personal_feed(slug: str, token: str):
     name = _("%(conference)s · my agenda", conference=conference.short_name)
     # The delegate's choices are part of the key: a new bookmark is a new ETag, without a publish.
     chosen = tuple(sorted(personal_session_ids(registration)))
+    join_url = None
+    if has_online_access(registration):
+        # Online delegates' events link to Plenary's join page (never to the provider's URL).
+        base_url = current_app.config["BASE_URL"]
+        join_url = partial(join_link, registration, base_url=base_url)
     return _feed(
         conference,
-        ("personal", registration.id, registration.email.lower(), chosen),
+        (
+            "personal",
+            registration.id,
+            registration.email.lower(),
+            chosen,
+            registration.link_version,
+            bool(join_url),
+        ),
         lambda: personal_sessions(registration),
         name,
         f"{conference.slug}-my-agenda.ics",
         private=True,
+        join_url=join_url,
     )
 
 

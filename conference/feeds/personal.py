@@ -7,44 +7,33 @@ delegate who shared theirs by mistake takes it back from "my registration".
 
 from __future__ import annotations
 
-from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select
 
 from conference.agenda.models import Bookmark, SeatBooking, Session
 from conference.agenda.published import PublishedSession, published_sessions
 from conference.agenda.seats import HELD
 from conference.audit.services import record
+from conference.core.signing import VersionedToken
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.registration.models import ENDED_STATUSES, Registration
 from conference.speakers.models import Person
 
-_SALT = "plenary.personal-calendar-feed"
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.secret_key, salt=_SALT)
+_TOKENS = VersionedToken("plenary.personal-calendar-feed")
 
 
 def feed_token(registration: Registration) -> str:
-    return _serializer().dumps([registration.id, registration.calendar_feed_version])
+    return _TOKENS.dumps(registration.id, registration.calendar_feed_version)
 
 
 def registration_for_feed(conference: Conference, token: str) -> Registration | None:
     """The live registration a feed token names, or None for a bad, re-issued or foreign token."""
-    try:
-        value = _serializer().loads(token)
-    except BadSignature:
-        return None
-    if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
-        return None
-    registration_id, version = value
-    registration = db.session.get(Registration, registration_id)
+    value = _TOKENS.loads(token)
+    registration = db.session.get(Registration, value[0]) if value else None
     if (
         registration is None
         or registration.conference_id != conference.id
-        or registration.calendar_feed_version != version
+        or registration.calendar_feed_version != value[1]
         or registration.status in ENDED_STATUSES
     ):
         return None

@@ -28,6 +28,7 @@ from conference.registration.models import (
     RegistrationStatus,
 )
 from conference.registration.tokens import make_token
+from conference.streaming.links import live_now_link
 
 KINDS = (
     "confirmed",
@@ -57,6 +58,7 @@ class EmailContent:
     after_instructions: list[str] = field(default_factory=list)
     action: tuple[str, str] | None = None  # (label, url): the one thing to do next
     calendar: bool = False  # attach the conference as an .ics
+    links: list[tuple[str, str]] = field(default_factory=list)  # (label, url) under the action
 
 
 def subject_for(kind: str, registration: Registration) -> str:
@@ -82,6 +84,10 @@ def my_registration_url(registration: Registration) -> str:
     return absolute_url(
         "registration.mine", slug=registration.conference.slug, token=make_token(registration)
     )
+
+
+def badge_url(registration: Registration) -> str:
+    return absolute_url("badges.my_badge", slug=registration.conference.slug, token=make_token(registration))
 
 
 def conference_url(conference: Conference) -> str:
@@ -182,12 +188,16 @@ def _confirmed(content: EmailContent, registration: Registration, **_context) ->
     content.paragraphs.append(_("Your registration for %(title)s is confirmed.", title=conference.title))
     if registration.ticket_type.attendance == Attendance.ONLINE:
         content.paragraphs.append(
-            _("You take part online: your registration page will have the links to the streams.")
+            _("You take part online: the link below opens the streams of the sessions.")
         )
     else:
         content.paragraphs.append(
             _("Please bring this e-mail or your reference to the registration desk to collect your badge.")
         )
+        content.action = (_("Download your badge"), badge_url(registration))
+    if registration.ticket_type.includes_streaming:
+        # The join pages, never the providers' URLs: those are shown only inside the join window.
+        content.links.append((_("Watch the sessions online"), live_now_link(registration)))
     content.paragraphs.append(_("The attached calendar file adds the conference to your calendar."))
     content.details = _basic_details(registration)
     if registration.amount_paid_minor:

@@ -250,6 +250,9 @@ class Registration(db.Model):
     link_version: Mapped[int] = mapped_column(Integer, default=1)
     # Bumped to retire the personal calendar feed's address (feeds/personal.py).
     calendar_feed_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Bumped when a badge is re-issued: every earlier badge code stops verifying.
+    badge_version: Mapped[int] = mapped_column(Integer, default=1)
+    badge_printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,4 +1,4 @@
-"""HTTP caching of feeds and exports: ETag, Last-Modified, 304 without rendering, new bytes after a publish."""
+"""HTTP caching of feeds and exports: ETag, Last-Modified, 304 without rendering, new bytes on publish."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_every_feed_and_export_carries_validators_and_answers_304(client, confer
             assert since.status_code == 304, url
 
 
-def test_rendered_once_then_served_from_the_cache_and_304_renders_nothing(client, conference, programme, builds):
+def test_rendered_once_then_served_from_cache_and_304_renders_nothing(client, conference, programme, builds):
     for name in FEEDS:
         url = f"/c/{conference.slug}/{name}"
         first = client.get(url)

@@ -144,7 +144,6 @@ def test_bad_tokens_are_all_the_same_404(client, conference, programme, delegate
     assert bodies[0] == bodies[1]  # nothing tells a tampered token from an unknown one
 
 
-
 def test_a_cancelled_registration_has_no_feed(client, conference, programme, delegate):
     url = feed_url(client, conference, delegate)
     registrations.cancel(delegate, actor_id=None)

@@ -361,7 +361,7 @@ def test_online_ticket_mentions_streams_and_no_venue(app, conference):
     text = last_mail("mina@example.org").body_text
     assert "Attendance: Online" in text
     assert "Venue:" not in text
-    assert "links to the streams" in text
+    assert "the link below opens the streams" in text
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

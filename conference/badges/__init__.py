@@ -1,0 +1,1 @@
+"""Badges: signed badge codes, badge PDFs (single and bulk), certificates of attendance."""

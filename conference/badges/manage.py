@@ -1,0 +1,145 @@
+"""Organiser pages for badges: bulk runs with their progress and download, one badge, re-issuing."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from conference.accounts.access import organiser_required
+from conference.badges import runs, services
+from conference.badges.fonts import INSTALL_HINT, load_fonts
+from conference.badges.forms import BadgeRunForm
+from conference.badges.models import BadgeRun, BadgeRunStatus
+from conference.badges.pdf import FOUR_BY_THREE
+from conference.badges.views import pdf_response
+from conference.events.forms import ConfirmForm, manage_labels
+from conference.registration import operations
+from conference.registration.manage_forms import registration_labels
+
+bp = Blueprint("badges_manage", __name__, url_prefix="/c/<slug>/manage/badges")
+bp.context_processor(manage_labels)
+bp.context_processor(registration_labels)
+ID = "int(max=2147483647)"
+
+
+@bp.route("/", methods=["GET", "POST"])
+@organiser_required
+def badges(conference):
+    form = BadgeRunForm(
+        conference, services.badge_tickets(conference), services.countries_registered(conference)
+    )
+    if form.validate_on_submit():
+        selection = form.selection()
+        if services.count_selected(conference, selection) == 0:
+            flash(_("No confirmed delegate matches these choices: there are no badges to print."), "error")
+        else:
+            run = runs.start_run(conference, selection, form.badge_layout(), by_user_id=current_user.id)
+            return redirect(url_for(".run", slug=conference.slug, run_id=run.id))
+    everyone = services.BadgeSelection()
+    return (
+        render_template(
+            "badges/manage/badges.html",
+            form=form,
+            total=services.count_selected(conference, everyone),
+            unprinted=services.count_selected(conference, services.BadgeSelection(only_unprinted=True)),
+            recent=runs.recent_runs(conference),
+            stalled=runs.stalled,
+            missing_fonts=load_fonts().missing_packages,
+            install_hint=INSTALL_HINT,
+        ),
+        400 if form.errors else 200,
+    )
+
+
+def _run_or_404(conference, run_id: int) -> BadgeRun:
+    return runs.run_in(conference, run_id) or abort(404)
+
+
+def _status(run: BadgeRun) -> dict:
+    return {
+        "id": run.id,
+        "status": BadgeRunStatus.FAILED.value if runs.stalled(run) else run.status.value,
+        "done": run.done,
+        "total": run.total,
+        "percent": run.percent,
+        "error": run.error,
+    }
+
+
+@bp.get(f"/runs/<{ID}:run_id>")
+@organiser_required
+def run(conference, run_id: int):
+    found = _run_or_404(conference, run_id)
+    return render_template(
+        "badges/manage/run.html",
+        run=found,
+        stalled=runs.stalled(found),
+        has_file=runs.run_file(found) is not None,
+        options=services.options_from_json(found.options),
+    )
+
+
+@bp.get(f"/runs/<{ID}:run_id>.json")
+@organiser_required
+def run_status(conference, run_id: int):
+    found = _run_or_404(conference, run_id)
+    status = _status(found)
+    if runs.run_file(found) is not None:
+        status["download_url"] = url_for(".download", slug=conference.slug, run_id=found.id)
+    return jsonify(status)
+
+
+@bp.get(f"/runs/<{ID}:run_id>/download")
+@organiser_required
+def download(conference, run_id: int):
+    path = runs.run_file(_run_or_404(conference, run_id)) or abort(404)
+    return send_file(
+        path,
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"badges-{conference.slug}-{run_id}.pdf",
+        max_age=0,
+    )
+
+
+@bp.get(f"/registrations/<{ID}:registration_id>/badge.pdf")
+@organiser_required
+def registration_badge(conference, registration_id: int):
+    found = operations.registration_in(conference, registration_id) or abort(404)
+    size = FOUR_BY_THREE if request.args.get("size") == "4x3" else services.A6
+    try:
+        data = services.badge_pdf(found, size)
+    except services.NoBadge:
+        abort(404)
+    return pdf_response(data, f"badge-{found.reference}.pdf")
+
+
+@bp.route(f"/registrations/<{ID}:registration_id>/reissue", methods=["GET", "POST"])
+@organiser_required
+def reissue(conference, registration_id: int):
+    found = operations.registration_in(conference, registration_id) or abort(404)
+    back = url_for("registration_manage.registration", slug=conference.slug, registration_id=found.id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        services.reissue_badge(found, current_user.id)
+        flash(
+            _(
+                "A new badge was issued to %(name)s: the old one no longer opens the doors. "
+                "Print the new one.",
+                name=found.full_name,
+            ),
+            "success",
+        )
+        return redirect(back)
+    return render_template(
+        "manage/confirm_delete.html",
+        form=form,
+        section="registrations",
+        heading=_(
+            "Issue a new badge to %(name)s (%(reference)s)?", name=found.full_name, reference=found.reference
+        ),
+        note=_("Do this when a badge is lost: the badge printed so far stops working at every scanner."),
+        confirm_label=_("Issue a new badge"),
+        cancel_url=back,
+    )

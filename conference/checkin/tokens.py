@@ -1,0 +1,233 @@
+"""Scanning tokens: an organiser pairs a volunteer's phone, which then scans with a bearer token.
+
+The bearer token is the token's id signed with the app's secret (nothing to store but the row): it works
+while the row is neither revoked nor expired. The pairing link shown as a QR is signed separately and
+lasts only a short while, so a photographed screen does not pair a phone tomorrow.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLSafeTimedSerializer
+from sqlalchemy import bindparam, func, select
+
+from conference.audit.services import record, snapshot
+from conference.checkin.models import Scan, ScanningToken
+from conference.events.models import Conference
+from conference.extensions import db
+
+BEARER_SALT = "checkin-scanning-token"
+PAIRING_SALT = "checkin-pairing"
+PAIRING_LINK_MAX_AGE = 30 * 60
+DEFAULT_LIFETIME_HOURS = 24
+LIFETIME_HOURS = (4, 12, 24, 72, 168)
+
+
+class TokenProblem(enum.StrEnum):
+    BROKEN = "broken"  # not one of ours: mistyped, tampered with, or for a row that is gone
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+class InvalidToken(Exception):
+    def __init__(self, problem: TokenProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+def _bearer_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=BEARER_SALT)
+
+
+def _pairing_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=PAIRING_SALT)
+
+
+def bearer_token(token: ScanningToken) -> str:
+    return _bearer_serializer().dumps([token.id, token.conference_id])
+
+
+def pairing_signature(token: ScanningToken) -> str:
+    return _pairing_serializer().dumps([token.id, token.conference_id])
+
+
+def _check(token: ScanningToken | None, now: datetime) -> ScanningToken:
+    if token is None:
+        raise InvalidToken(TokenProblem.BROKEN)
+    if token.revoked_at is not None:
+        raise InvalidToken(TokenProblem.REVOKED)
+    if token.expires_at <= now:
+        raise InvalidToken(TokenProblem.EXPIRED)
+    return token
+
+
+def _ids(data: object) -> tuple[int, int]:
+    if not (isinstance(data, list) and len(data) == 2 and all(type(x) is int for x in data)):
+        raise InvalidToken(TokenProblem.BROKEN)
+    return data[0], data[1]
+
+
+@dataclass(frozen=True)
+class PairedConference:
+    """The conference a paired device scans for: the columns scanning reads (see models.ScanConference)."""
+
+    id: int
+    slug: str
+    title: str
+    badge_key: str
+    timezone: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class PairedDevice:
+    """A scanning token that checked out, with its conference."""
+
+    token_id: int
+    label: str
+    expires_at: datetime
+    conference: PairedConference
+
+
+_TOKEN, _CONFERENCE = ScanningToken.__table__, Conference.__table__
+# Built once, plain columns: every scan a device sends is authenticated with it.
+TOKEN_WITH_CONFERENCE = (
+    select(
+        _TOKEN.c.id,
+        _TOKEN.c.label,
+        _TOKEN.c.expires_at,
+        _TOKEN.c.revoked_at,
+        _CONFERENCE.c.id,
+        _CONFERENCE.c.slug,
+        _CONFERENCE.c.title,
+        _CONFERENCE.c.badge_key,
+        _CONFERENCE.c.timezone,
+    )
+    .select_from(_TOKEN.join(_CONFERENCE, _CONFERENCE.c.id == _TOKEN.c.conference_id))
+    .where(_TOKEN.c.id == bindparam("token_id"))
+)
+
+
+def authenticate(bearer: str, now: datetime) -> PairedDevice:
+    """The device a bearer string names, with its conference (one query); raises InvalidToken."""
+    try:
+        token_id, _conference_id = _ids(_bearer_serializer().loads(bearer))
+    except BadSignature:
+        raise InvalidToken(TokenProblem.BROKEN) from None
+    row = db.session.connection().execute(TOKEN_WITH_CONFERENCE, {"token_id": token_id}).first()
+    if row is None:
+        raise InvalidToken(TokenProblem.BROKEN)
+    token_id, label, expires_at, revoked_at, *conference = row
+    if revoked_at is not None:
+        raise InvalidToken(TokenProblem.REVOKED)
+    if expires_at <= now:
+        raise InvalidToken(TokenProblem.EXPIRED)
+    return PairedDevice(token_id, label, expires_at, PairedConference(*conference))
+
+
+def token_from_pairing(conference: Conference, signed: str, now: datetime) -> ScanningToken:
+    """The token a pairing link is for, first marking it paired; raises InvalidToken."""
+    try:
+        token_id, conference_id = _ids(_pairing_serializer().loads(signed, max_age=PAIRING_LINK_MAX_AGE))
+    except SignatureExpired:
+        raise InvalidToken(TokenProblem.EXPIRED) from None
+    except BadSignature:
+        raise InvalidToken(TokenProblem.BROKEN) from None
+    if conference_id != conference.id:
+        raise InvalidToken(TokenProblem.BROKEN)
+    token = _check(db.session.get(ScanningToken, token_id), now)
+    if token.paired_at is None:
+        token.paired_at = now
+        record(
+            "scanning_token.paired",
+            token,
+            user_id=None,
+            conference_id=conference.id,
+            after={"paired_at": now.isoformat()},
+        )
+        db.session.commit()
+    return token
+
+
+def create_token(
+    conference: Conference, *, label: str, lifetime: timedelta, by_user_id: int | None, now: datetime
+) -> ScanningToken:
+    """A new scanning token for a device (audited)."""
+    token = ScanningToken(
+        conference_id=conference.id,
+        label=label,
+        created_by=by_user_id,
+        created_at=now,
+        expires_at=now + lifetime,
+    )
+    db.session.add(token)
+    db.session.flush()
+    record(
+        "scanning_token.created",
+        token,
+        user_id=by_user_id,
+        conference_id=conference.id,
+        after=snapshot(token),
+    )
+    db.session.commit()
+    return token
+
+
+def revoke_token(token: ScanningToken, *, by_user_id: int | None, now: datetime) -> None:
+    """Stop a device scanning at once (audited); revoking twice changes nothing."""
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = now
+    record(
+        "scanning_token.revoked",
+        token,
+        user_id=by_user_id,
+        conference_id=token.conference_id,
+        before={"revoked_at": None},
+        after={"revoked_at": now.isoformat()},
+    )
+    db.session.commit()
+
+
+def token_in(conference: Conference, token_id: int) -> ScanningToken | None:
+    return db.session.scalar(
+        select(ScanningToken).where(
+            ScanningToken.id == token_id, ScanningToken.conference_id == conference.id
+        )
+    )
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    token: ScanningToken
+    scans: int
+    last_scan_at: datetime | None
+
+
+def devices(conference: Conference) -> list[DeviceRow]:
+    """The conference's scanning tokens, newest first, with how much each has scanned."""
+    activity = (
+        select(
+            Scan.scanning_token_id,
+            func.count(Scan.id).label("scans"),
+            func.max(Scan.received_at).label("last"),
+        )
+        .where(Scan.conference_id == conference.id, Scan.scanning_token_id.is_not(None))
+        .group_by(Scan.scanning_token_id)
+        .subquery()
+    )
+    query = (
+        select(ScanningToken, activity.c.scans, activity.c.last)
+        .outerjoin(activity, activity.c.scanning_token_id == ScanningToken.id)
+        .where(ScanningToken.conference_id == conference.id)
+        .order_by(ScanningToken.created_at.desc(), ScanningToken.id.desc())
+    )
+    return [DeviceRow(token, scans or 0, last) for token, scans, last in db.session.execute(query)]

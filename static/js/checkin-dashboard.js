@@ -1,0 +1,47 @@
+/* The check-in dashboard refreshes itself: every few seconds it asks dashboard.json for the board's HTML
+   and puts it in place. Without JavaScript the page reloads itself (a <noscript> refresh) instead. */
+(function () {
+  "use strict";
+  var board = document.getElementById("checkin-board");
+  if (!board) return;
+  var problem = document.getElementById("checkin-refresh-problem");
+  var seconds = Math.max(2, parseInt(board.dataset.refreshSeconds, 10) || 15);
+  var timer = null;
+  var busy = false;
+
+  function schedule() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(refresh, seconds * 1000);
+  }
+
+  function showProblem(failed) {
+    problem.hidden = !failed;
+    problem.textContent = failed ? board.dataset.failedMessage : "";
+  }
+
+  function refresh() {
+    if (busy) return;
+    if (document.hidden) { schedule(); return; } // a background tab waits until it is looked at
+    busy = true;
+    fetch(board.dataset.source, { headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        // Keep an open "figures as a table" open across the swap.
+        var open = Array.prototype.map.call(board.querySelectorAll("details[open] > summary"), function (s) { return s.textContent; });
+        board.innerHTML = data.html;
+        Array.prototype.forEach.call(board.querySelectorAll("details > summary"), function (s) {
+          if (open.indexOf(s.textContent) !== -1) s.parentElement.open = true;
+        });
+        board.dataset.updatedAt = data.updated_at;
+        showProblem(false);
+      })
+      .catch(function () { showProblem(true); })
+      .then(function () { busy = false; schedule(); });
+  }
+
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
+  schedule();
+})();
