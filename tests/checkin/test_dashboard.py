@@ -104,7 +104,7 @@ def test_the_dashboard_page(client, auth, organiser, arrivals):
     assert "Workshop on learning cities" in words and "Room 3" in words
     assert "2 / 1" in words and "Full" in words
     assert "Unknown code" in words and "Room full (let in)" in words
-    assert 'data-refresh-seconds="15"' in html and "js/checkin-dashboard.js" in html
+    assert 'data-refresh-seconds="15"' in html and "js/live-board.js" in html
     assert '<meta http-equiv="refresh"' in html  # inside <noscript>: the page refreshes without JS too
     assert "checkin-manage.css" in html
 

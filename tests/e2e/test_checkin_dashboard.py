@@ -81,7 +81,7 @@ def test_the_dashboard_updates_after_a_scan_posted_through_the_api(page, live_se
     expect(recent).to_contain_text(name)
     expect(recent).to_contain_text("Gate B")
     expect(page.locator(".chart")).to_be_visible()  # the arrivals chart appears with the first arrival
-    assert page.evaluate("window.notReloaded") is True  # refreshed in place by checkin-dashboard.js
+    assert page.evaluate("window.notReloaded") is True  # refreshed in place by live-board.js
 
 
 def test_an_organiser_pairs_a_phone_from_the_qr_code(browser, page, live_server):

@@ -187,7 +187,7 @@ def test_the_board_page_and_its_refresh(client, programme, signed_in):
     assert "Plenary: learning cities" in html and "Live" in html and "Mayors&#39; round table" in html
     assert FLOOR in html and "K-1" in html and "Zoom" in html and "Microsoft Teams" in html
     assert 'data-source="/c/aplc-live/manage/streaming/board.json"' in html
-    assert 'data-refresh-seconds="20"' in html and "js/stream-board.js" in html
+    assert 'data-refresh-seconds="20"' in html and "js/live-board.js" in html
     assert '<noscript><meta http-equiv="refresh" content="20"></noscript>' in html
     assert 'data-refresh-seconds="5"' in client.get("/c/aplc-live/manage/streaming/board?refresh=5").get_data(
         as_text=True
