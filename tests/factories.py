@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+
+from babel.dates import format_time
 
 from conference.accounts.models import ConferenceRole, Role, User
 from conference.agenda.models import (
@@ -123,3 +125,8 @@ def publish(conference: Conference, user: User | None = None) -> AgendaVersion |
         return create_version(conference, user_id=user.id if user else None)
     except NothingToPublish:
         return None
+
+
+def ko_time(hour: int, minute: int) -> str:
+    """A time as a Korean page shows it: CLDR has changed it between Babel releases (AM 9:00, 오전 9:00)."""
+    return format_time(time(hour, minute), "short", locale="ko")

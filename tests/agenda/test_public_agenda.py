@@ -154,7 +154,7 @@ def test_agenda_is_in_korean_for_a_korean_visitor(client, conference, programme)
     client.get("/lang/ko")
     html = agenda(client, conference, "2026-12-10")
     assert "2026년 12월 10일 목요일" in html
-    assert "AM 9:00" in html
+    assert factories.ko_time(9, 0) in html
     assert "12월 10일 (목)" in html
     assert "영어, 한국어" in html
 

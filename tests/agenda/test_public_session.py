@@ -116,7 +116,7 @@ def test_unknown_session_is_not_found(client, conference):
 def test_session_in_korean(client, conference, keynote):
     client.get("/lang/ko")
     html = session_page(client, conference, keynote)
-    assert "2026년 12월 11일 금요일" in html and "AM 10:30" in html
+    assert "2026년 12월 11일 금요일" in html and factories.ko_time(10, 30) in html
 
 
 def test_session_page_shows_the_published_version(client, conference, keynote):

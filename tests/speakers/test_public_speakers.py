@@ -157,7 +157,7 @@ def test_speaker_without_sessions(client, conference, mun):
 def test_speaker_times_follow_the_visitor_language(client, conference, mun, programme):
     client.get("/lang/ko")
     html = client.get(f"/c/{conference.slug}/speakers/{mun.id}").get_data(as_text=True)
-    assert "2026년 12월 10일 목요일" in html and "AM 9:00" in html
+    assert "2026년 12월 10일 목요일" in html and factories.ko_time(9, 0) in html
 
 
 def test_hostile_bio_comes_out_inert(client, conference):
