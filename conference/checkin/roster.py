@@ -169,7 +169,14 @@ def registration_cards(
             SCAN.c.undone_at > since,
             SCAN.c.registration_id.is_not(None),
         )
-        query = query.where(or_(R.updated_at > since, R.id.in_(checked_in), R.id.in_(undone)))
+        query = query.where(
+            or_(
+                R.updated_at > since,
+                T.badge_details_changed_at > since,
+                R.id.in_(checked_in),
+                R.id.in_(undone),
+            )
+        )
     cards = [card_from_row(row) for row in db.session.execute(query)]
     # A delta is small: look its check-ins up by id; the full list reads the conference's at once.
     return _with_checkins(cards, conference.id, only_ids=changed_since is not None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import secrets
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
@@ -34,6 +34,7 @@ class ConferenceStatus(enum.StrEnum):
 
 class Conference(db.Model):
     __tablename__ = "conference"
+    audit_secret: ClassVar[frozenset[str]] = frozenset({"badge_key"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)

@@ -121,6 +121,9 @@ class TicketType(db.Model):
     # Bumped by every registration attempt: the UPDATE is what serialises capacity checks
     # (a row lock on PostgreSQL, the write lock on SQLite).
     lock_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Set when what scanners show of the ticket (name, colour, attendance) changes: their delta sync then
+    # sends its registrations again. Not `onupdate`, which every registration's lock_version bump would fire.
+    badge_details_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     conference: Mapped[Conference] = relationship()

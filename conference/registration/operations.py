@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from conference.audit.services import record, snapshot
 from conference.core.operations import delete, save
+from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.registration import emails, services
@@ -69,11 +70,17 @@ def answers_to(question: Question) -> int:
     )
 
 
+# What a scanner shows of a ticket type (roster.RegistrationCard's category, colour and in_person).
+BADGE_DETAILS = ("name", "badge_colour", "attendance")
+
+
 def save_ticket(
     conference: Conference, ticket: TicketType | None, values: dict, *, user_id: int
 ) -> TicketType:
     ticket = ticket or TicketType(conference_id=conference.id)
     action = "ticket_type.updated" if ticket.id else "ticket_type.created"
+    if ticket.id and any(key in values and values[key] != getattr(ticket, key) for key in BADGE_DETAILS):
+        values = values | {"badge_details_changed_at": utcnow()}
     return save(ticket, values, action=action, user_id=user_id, conference_id=conference.id)
 
 

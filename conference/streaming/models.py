@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -28,6 +28,9 @@ class StreamChannel(db.Model):
         CheckConstraint("(room_id IS NULL) <> (session_id IS NULL)", name="room_or_session"),
         CheckConstraint("session_id IS NULL OR day IS NULL", name="day_only_for_rooms"),
     )
+
+    # Only entitled delegates ever see these, so the audit log keeps fingerprints of them.
+    audit_secret: ClassVar[frozenset[str]] = frozenset({"url", "passcode", "recording_url"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"), index=True)

@@ -15,7 +15,7 @@ from conference.db_types import utcnow
 from conference.extensions import db
 from tests import factories
 from tests.checkin.conftest import register
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, submit
 
 API = "/api/checkin/v1/c/aplc-2026"
 
@@ -142,6 +142,28 @@ def test_delta_sync_sends_only_what_changed(client, bearer, conference, ticket, 
         f"{API}/registrations", query_string={"changed_since": past}, headers=bearer
     ).get_json()
     assert {r["id"] for r in delta["registrations"]} == {delegate.id, other.id}
+
+
+def test_delta_sync_sends_a_renamed_or_recoloured_ticket_s_registrations(
+    client, auth, organiser, bearer, conference, ticket, delegate
+):
+    delegate.updated_at = utcnow() - timedelta(hours=1)
+    db.session.commit()
+    past = (utcnow() - timedelta(minutes=30)).isoformat()
+
+    def delta() -> list[tuple[int, str, str]]:
+        body = client.get(f"{API}/registrations", query_string={"changed_since": past}, headers=bearer)
+        return [(r["id"], r["category"], r["colour"]) for r in body.get_json()["registrations"]]
+
+    auth.login(organiser.email)
+    form = {"name": ticket.name, "attendance": "in_person", "price": "0", "currency": "USD", "position": "0"}
+    # Changing what no badge shows (the description) sends nothing again ...
+    submit(client, f"/c/aplc-2026/manage/tickets/{ticket.id}", form | {"badge_colour": "#0b6e99", "active": "y"})
+    assert delta() == []
+    # ... the name on the band and its colour do.
+    renamed = form | {"name": "City delegate", "badge_colour": "#aa3300", "active": "y"}
+    submit(client, f"/c/aplc-2026/manage/tickets/{ticket.id}", renamed)
+    assert delta() == [(delegate.id, "City delegate", "#aa3300")]
 
 
 def test_changed_since_must_be_a_date(client, bearer):

@@ -61,6 +61,9 @@ def test_a_new_conference_is_a_draft_run_by_its_creator(client, admin):
     )
     assert actions == {"conference.created", "role.granted"}
     assert "APLC Forum 2027" in client.get(LIST).get_data(as_text=True)
+    # The badge-signing key never reaches the audit log.
+    logged = " ".join(str(entry.after) for entry in db.session.scalars(select(AuditEntry)))
+    assert conference.badge_key not in logged and "'badge_key': 'sha256:" in logged
 
 
 @pytest.mark.parametrize(

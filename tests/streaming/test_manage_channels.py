@@ -86,6 +86,10 @@ def test_add_edit_and_delete_a_room_channel(client, conference, signed_in, hall)
     assert response.headers["Location"] == f"{PAGE}#room-{hall.id}"
     assert channels() == []
     assert actions() == ["stream_channel.created", "stream_channel.updated", "stream_channel.deleted"]
+    # The audit log shows that the links changed, never the links themselves.
+    logged = " ".join(str((entry.before, entry.after)) for entry in db.session.scalars(select(AuditEntry)))
+    assert ZOOM not in logged and FLOOR not in logged and "APLC-1" not in logged
+    assert "'recording_url': 'sha256:" in logged
 
 
 def test_the_channels_page_lists_each_room_with_its_channels_and_their_checks(
