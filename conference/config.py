@@ -59,6 +59,8 @@ def from_environment(instance_path: Path) -> dict:
         "CACHE_THRESHOLD": 2000,
         "FEED_MAX_AGE": int(env("FEED_MAX_AGE", "300")),
         "LOGIN_RATE_LIMIT": env("LOGIN_RATE_LIMIT", "10 per minute"),
+        # Per address: enough for a delegation's laptop at the venue, not for a script making accounts.
+        "SIGNUP_RATE_LIMIT": env("SIGNUP_RATE_LIMIT", "10 per hour"),
         "BASE_URL": (env("BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
         "STRIPE_SECRET_KEY": env("STRIPE_SECRET_KEY") or None,
         "STRIPE_PUBLISHABLE_KEY": env("STRIPE_PUBLISHABLE_KEY") or None,

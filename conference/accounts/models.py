@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+import hmac
 from datetime import datetime
 
 from flask import current_app, has_app_context
@@ -48,6 +50,17 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    def _password_fingerprint(self) -> str:
+        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+
+    def get_id(self) -> str:
+        # What Flask-Login keeps in the session and the remember-me cookie: it changes with the password,
+        # so a new password logs out every other browser and a stolen cookie with it.
+        return f"{self.id}:{self._password_fingerprint()}"
+
+    def matches_session_id(self, session_id: str) -> bool:
+        return hmac.compare_digest(session_id, self.get_id())
 
     def has_role(self, conference_id: int, *roles: Role) -> bool:
         return any(r.conference_id == conference_id and r.role in roles for r in self.roles)

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 
 from conference.accounts import services
 from conference.accounts.forms import (
@@ -43,6 +44,7 @@ def _locale() -> str:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["SIGNUP_RATE_LIMIT"], methods=["POST"])
 def signup():
     form = SignupForm()
     if form.validate_on_submit():
@@ -162,6 +164,9 @@ def change_password():
         except services.WrongPassword:
             form.current_password.errors.append(_("This is not your current password."))
         else:
-            flash(_("Your new password is saved."), "success")
+            # Every other browser is logged out by the change (User.get_id); this one logs in again.
+            remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+            login_user(_me(), remember=remembered)
+            flash(_("Your new password is saved and every other device is logged out."), "success")
             return redirect(url_for("accounts.account"))
     return _account_page(password=form)

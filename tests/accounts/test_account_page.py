@@ -75,6 +75,26 @@ def test_following_the_browser_again(client, logged_in):
     assert '<html lang="en">' in client.get("/account").get_data(as_text=True)
 
 
+def test_a_new_password_logs_out_every_other_browser(app, client, auth, logged_in):
+    laptop = app.test_client()  # logged in a while ago, with "remember me"
+    submit(laptop, "/login", {"email": "mina@example.org", "password": PASSWORD, "remember": "y"})
+    assert laptop.get("/account").status_code == 200
+    change_password(client)
+    assert client.get("/account").status_code == 200  # the browser that changed it stays in
+    response = laptop.get("/account")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    # Its remember-me cookie does not bring it back either.
+    laptop.delete_cookie("session")
+    assert laptop.get("/account").status_code == 302
+
+
+def test_a_remembered_browser_stays_remembered_after_its_own_change(app, client, member):
+    submit(client, "/login", {"email": "mina@example.org", "password": PASSWORD, "remember": "y"})
+    change_password(client)
+    client.delete_cookie("session")  # the browser was closed
+    assert client.get("/account").status_code == 200
+
+
 @pytest.mark.parametrize(
     ("fields", "field_id", "message"),
     [
@@ -104,7 +124,8 @@ def test_html_in_the_name_is_shown_as_text(client, logged_in):
 def test_changing_the_password(client, auth, logged_in):
     response = change_password(client)
     assert response.headers["Location"] == "/account"
-    assert "Your new password is saved." in client.get("/account").get_data(as_text=True)
+    html = client.get("/account").get_data(as_text=True)
+    assert "Your new password is saved and every other device is logged out." in html
     assert account("mina@example.org").check_password(NEW_PASSWORD)
     actions = db.session.scalars(select(AuditEntry.action)).all()
     assert "user.password_changed" in actions

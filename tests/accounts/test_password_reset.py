@@ -114,6 +114,16 @@ def test_the_new_password_logs_in_and_the_old_one_does_not(client, auth, member)
     assert auth.login("mina@example.org", NEW_PASSWORD).status_code == 302
 
 
+def test_a_reset_logs_out_the_browser_someone_else_has_open(app, client, auth, member):
+    intruder = app.test_client()
+    submit(intruder, "/login", {"email": "mina@example.org", "password": PASSWORD})
+    assert intruder.get("/account").status_code == 200
+    ask_for_link(client)
+    choose(client, reset_path(outbox()[0]))
+    assert client.get("/account").status_code == 200
+    assert intruder.get("/account").headers["Location"].startswith("/login")
+
+
 def test_a_used_link_is_refused(client, auth, member):
     ask_for_link(client)
     path = reset_path(outbox()[0])

@@ -115,3 +115,13 @@ def test_signing_up_without_csrf_token_is_refused(client):
     )
     assert response.status_code == 400
     assert account("mina@example.org") is None
+
+
+def test_the_eleventh_signup_in_an_hour_from_one_address_is_refused(client):
+    for n in range(10):
+        assert sign_up(client, email=f"delegate{n}@example.org").status_code == 302
+        submit(client, "/logout", form_url="/")
+    response = sign_up(client, email="one-more@example.org")
+    assert response.status_code == 429
+    assert "Too many attempts" in response.get_data(as_text=True)
+    assert account("one-more@example.org") is None
