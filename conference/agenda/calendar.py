@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from flask import current_app
 
 from conference.agenda.published import PublishedSession
-from conference.events.models import Conference
+from conference.events.models import Conference, ConferenceFormat
 from conference.registration.calendar import CONTENT_TYPE, venue_line
 
 __all__ = ["CONTENT_TYPE", "session_location", "session_uid", "uid_for"]
@@ -25,5 +25,8 @@ def session_uid(conference: Conference, session: PublishedSession) -> str:
 
 
 def session_location(conference: Conference, session: PublishedSession) -> str:
+    """The room and the venue, or "Online" (untranslated, as calendar apps match it) for online-only."""
+    if conference.format == ConferenceFormat.ONLINE or session.room_online:
+        return "Online"
     parts = [session.room_name, session.room_location, venue_line(conference)]
     return ", ".join(part for part in parts if part)

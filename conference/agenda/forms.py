@@ -64,6 +64,7 @@ class RoomForm(FlaskForm):
     name = StringField(_l("Name"), filters=[strip], validators=[DataRequired(), Length(max=100)])
     capacity = IntegerField(_l("Capacity"), validators=[Optional(), NumberRange(min=0, max=1_000_000)])
     location = StringField(_l("Location or floor"), filters=[strip], validators=[Length(max=200)])
+    online = BooleanField(_l("Online only"))
     position = position_field(_l("Position in lists"))
 
     def values(self) -> dict:
@@ -71,6 +72,7 @@ class RoomForm(FlaskForm):
             "name": self.name.data,
             "capacity": self.capacity.data,
             "location": self.location.data or "",
+            "online": self.online.data,
             "position": self.position.data or 0,
         }
 

@@ -6,7 +6,17 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.db_enum import enum_column_type
@@ -67,6 +77,9 @@ class Room(db.Model):
     name: Mapped[str] = mapped_column(String(100))
     capacity: Mapped[int | None] = mapped_column(Integer)
     location: Mapped[str] = mapped_column(String(200), default="")
+    # A virtual room (a webinar, an online-only stream) in a hybrid conference: its sessions have no
+    # place at the venue, and calendars say "Online".
+    online: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     conference: Mapped[Conference] = relationship(back_populates="rooms")

@@ -60,6 +60,7 @@ class PublishedSession:
     room_id: int | None = None
     room_name: str = ""
     room_location: str = ""
+    room_online: bool = False
     materials: tuple[dict, ...] = ()
     people: tuple[PublishedPerson, ...] = field(default_factory=tuple)
     abstract_text: str = ""
@@ -93,6 +94,7 @@ def session_data(session: Session) -> dict:
         "room_id": session.room_id,
         "room_name": session.room.name if session.room else "",
         "room_location": session.room.location if session.room else "",
+        "room_online": session.room.online if session.room else False,
         "materials": list(session.materials or []),
         "people": [
             {

@@ -93,14 +93,19 @@ def _without(entry: dict, keys: frozenset[str]) -> dict:
     return {key: value for key, value in entry.items() if key not in keys}
 
 
+# Keys that snapshots gained later, with what a version published before them means by their absence.
+LATER_KEYS = {"room_online": False}
+
+
 def change_kinds(before: dict, after: dict) -> list[ChangeKind]:
     """What changed in one session between two snapshots, in the order a reader cares about."""
     kinds: list[ChangeKind] = []
+    before, after = LATER_KEYS | before, LATER_KEYS | after
     if before["status"] != after["status"]:
         kinds.append(ChangeKind.CANCELLED if after["status"] == "cancelled" else ChangeKind.REINSTATED)
     if (before["starts_at"], before["ends_at"]) != (after["starts_at"], after["ends_at"]):
         kinds.append(ChangeKind.MOVED)
-    if before.get("room_id") != after.get("room_id") or before.get("room_name") != after.get("room_name"):
+    if any(before.get(key) != after.get(key) for key in ("room_id", "room_name", "room_online")):
         kinds.append(ChangeKind.ROOM_CHANGED)
     if before["title"] != after["title"]:
         kinds.append(ChangeKind.RETITLED)

@@ -198,11 +198,20 @@ def published_people(conference_id: int, sessions: Sequence[PublishedSession]) -
     return sorted(people.values(), key=lambda p: (p.full_name.casefold(), p.id))
 
 
+def _room(session: PublishedSession) -> dict:
+    return {
+        "id": session.room_id,
+        "name": session.room_name,
+        "location": session.room_location,
+        "online": session.room_online,
+    }
+
+
 def published_rooms(sessions: Iterable[PublishedSession]) -> list[dict]:
     rooms: dict[int, dict] = {}
     for s in sessions:
         if s.room_id is not None and s.room_id not in rooms:
-            rooms[s.room_id] = {"id": s.room_id, "name": s.room_name, "location": s.room_location}
+            rooms[s.room_id] = _room(s)
     return sorted(rooms.values(), key=lambda r: (r["name"].casefold(), r["id"]))
 
 
@@ -258,11 +267,7 @@ def session_json(session: PublishedSession, conference: Conference) -> dict:
             if session.track_id is not None
             else None
         ),
-        "room": (
-            {"id": session.room_id, "name": session.room_name, "location": session.room_location}
-            if session.room_id is not None
-            else None
-        ),
+        "room": _room(session) if session.room_id is not None else None,
         "people": [{"id": p.person_id, "name": p.display_name, "role": p.role} for p in session.people],
         "materials": [
             {"label": str(m.get("label", "")), "url": str(m.get("url", ""))} for m in session.materials

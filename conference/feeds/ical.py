@@ -24,7 +24,7 @@ from conference.agenda.calendar import session_location, uid_for
 from conference.agenda.labels import ROLE_LABELS, SESSION_TYPE_LABELS
 from conference.agenda.models import AgendaVersion
 from conference.agenda.published import PublishedSession
-from conference.events.models import Conference, ConferenceFormat
+from conference.events.models import Conference
 
 PRODID = "-//Plenary//Conference agenda feed//EN"
 REFRESH = timedelta(hours=1)
@@ -92,17 +92,11 @@ def _description(session: PublishedSession, url: str, feed: _Feed) -> str:
     return "\n\n".join(part for part in (join, session.abstract_text, "\n".join(people), url) if part)
 
 
-def _location(conference: Conference, session: PublishedSession) -> str:
-    if conference.format == ConferenceFormat.ONLINE:
-        return "Online"
-    return session_location(conference, session)
-
-
 def _event(session: PublishedSession, feed: _Feed) -> bytes:
     conference = feed.conference
     url = session_page_url(feed.base_url, conference, session.id)
     categories = [c for c in (feed.types.get(session.type, session.type), session.track_name) if c]
-    location = _location(conference, session)
+    location = session_location(conference, session)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{_text(uid_for(conference.slug, session.id, feed.base_url))}",

@@ -106,7 +106,14 @@ _SCHEMAS = {
             ),
         }
     ),
-    "Room": _object({"id": {"type": "integer"}, "name": _STRING, "location": _STRING}),
+    "Room": _object(
+        {
+            "id": {"type": "integer"},
+            "name": _STRING,
+            "location": _STRING,
+            "online": {"type": "boolean", "description": "A virtual room: no place at the venue."},
+        }
+    ),
     "Track": _object({"id": {"type": "integer"}, "name": _STRING, "colour": _STRING}),
     "SessionPerson": _object({"id": {"type": "integer"}, "name": _STRING, "role": _STRING}),
     "Session": _object(

@@ -44,6 +44,19 @@ def test_create_edit_and_delete_a_room(client, conference, signed_in):
     assert actions() == ["room.created", "room.updated", "room.deleted"]
 
 
+def test_an_online_only_room(client, conference, signed_in):
+    form = client.get(f"{ROOMS}new").get_data(as_text=True)
+    assert "Online only" in form and "calendars show them as “Online”" in form
+    data = {"name": "Zoom Room", "online": "y", "capacity": "", "location": "", "position": "3"}
+    html = submit(client, f"{ROOMS}new", data, follow_redirects=True).get_data(as_text=True)
+    assert "The room “Zoom Room” was saved." in html and '<span class="tag">Online only</span>' in html
+    room = db.session.scalar(select(Room))
+    assert room.online is True
+    submit(client, f"{ROOMS}{room.id}", data | {"online": ""})  # unticked
+    db.session.expire_all()
+    assert db.session.get(Room, room.id).online is False
+
+
 def test_rooms_are_listed_in_order(client, conference, signed_in):
     factories.make_room(conference, "Seminar Room", position=2)
     factories.make_room(conference, "Grand Hall", position=1)

@@ -372,6 +372,9 @@ def test_diff_snapshots():
     ]
     assert diff_snapshots([entry(people=two)], [entry(people=two[::-1])])[0]["kinds"] == ["updated"]
     assert diff_snapshots([entry(people=two)], [entry(people=two[:1])])[0]["kinds"] == ["speakers_changed"]
+    # A room that becomes online-only is a change of room; a version from before the flag existed is not.
+    assert diff_snapshots([entry()], [entry(room_online=True)])[0]["kinds"] == ["room_changed"]
+    assert diff_snapshots([entry()], [entry(room_online=False)]) == []
     removed = diff_snapshots([entry()], [])[0]
     assert (
         removed["kinds"] == ["removed"] and removed["after"] is None and removed["before"]["title"] == "Talk"

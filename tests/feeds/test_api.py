@@ -137,7 +137,12 @@ def test_sessions_come_from_the_published_version_in_time_order(api_get, program
     body = api_get(f"{BASE}/sessions")
     assert [s["title"] for s in body["items"]] == ["Opening", "Breakfast talk", "Panel"]
     opening = body["items"][0]
-    assert opening["room"] == {"id": programme["hall"].id, "name": "Grand Hall", "location": "Floor 1"}
+    assert opening["room"] == {
+        "id": programme["hall"].id,
+        "name": "Grand Hall",
+        "location": "Floor 1",
+        "online": False,
+    }
     assert opening["track"]["name"] == "Policy"
     assert opening["local_starts_at"] == "2026-12-10T09:00:00+09:00"
     assert opening["day"] == "2026-12-10"

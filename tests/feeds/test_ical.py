@@ -195,6 +195,18 @@ def test_online_conference_says_online(client, conference, programme):
     assert {event["LOCATION"] for event in calendar.walk("VEVENT")} == {"Online"}
 
 
+def test_sessions_in_an_online_only_room_of_a_hybrid_conference_say_online(client, conference, programme):
+    programme["small"].online = True
+    db.session.commit()
+    factories.publish(conference)
+    _, calendar = get_feed(client, f"/c/{conference.slug}/calendar.ics")
+    locations = {str(event["SUMMARY"]): unescape(event["LOCATION"]) for event in calendar.walk("VEVENT")}
+    assert locations["Workshop on practice"] == locations["Cancelled panel"] == "Online"
+    assert locations[programme["keynote"].title].startswith("Grand Hall, 2F, main building")
+    page = client.get(f"/c/{conference.slug}/agenda/sessions/{programme['workshop'].id}")
+    assert '<dd>Room 201 <span class="tag">Online only</span>' in page.get_data(as_text=True)
+
+
 def test_every_line_is_folded_and_ends_with_crlf(client, conference, programme):
     long_abstract = "서울 평생학습 " * 80 + "\n\nA second paragraph with a very long line " * 10
     programme["workshop"].abstract = long_abstract
