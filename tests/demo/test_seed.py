@@ -236,7 +236,7 @@ def test_each_demo_account_can_log_in(seeded, client, auth, account):
     auth.login(account.email, account.password)
     with client.session_transaction() as session:
         user = db.session.scalar(select(User).where(User.email == account.email))
-        assert session.get("_user_id") == str(user.id)
+        assert session.get("_user_id") == user.get_id()
 
 
 def test_a_second_run_adds_nothing(seeded):
