@@ -10,7 +10,8 @@ from flask_login import current_user
 from conference.accounts.access import organiser_required
 from conference.agenda import operations
 from conference.agenda.forms import RoomForm, SessionForm, TrackForm
-from conference.events.forms import ConfirmForm, manage_labels
+from conference.events.confirm import confirm_then
+from conference.events.forms import manage_labels
 
 bp = Blueprint("agenda_manage", __name__, url_prefix="/c/<slug>/manage")
 bp.context_processor(manage_labels)
@@ -60,18 +61,17 @@ def edit_room(conference, room_id: int):
 @organiser_required
 def delete_room(conference, room_id: int):
     room = operations.room_in(conference, room_id) or abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
+
+    def delete() -> str:
         operations.delete_room(room, user_id=current_user.id)
-        flash(_("The room “%(name)s” was deleted.", name=room.name), "success")
-        return redirect(url_for(".rooms", slug=conference.slug))
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+        return _("The room “%(name)s” was deleted.", name=room.name)
+
+    return confirm_then(
+        delete,
+        back=url_for(".rooms", slug=conference.slug),
         section="rooms",
         heading=_("Delete the room “%(name)s”?", name=room.name),
-        note=_orphan_note(operations.sessions_in_room(room)),
-        cancel_url=url_for(".rooms", slug=conference.slug),
+        note=lambda: _orphan_note(operations.sessions_in_room(room)),
     )
 
 
@@ -109,18 +109,17 @@ def edit_track(conference, track_id: int):
 @organiser_required
 def delete_track(conference, track_id: int):
     track = operations.track_in(conference, track_id) or abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
+
+    def delete() -> str:
         operations.delete_track(track, user_id=current_user.id)
-        flash(_("The track “%(name)s” was deleted.", name=track.name), "success")
-        return redirect(url_for(".tracks", slug=conference.slug))
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+        return _("The track “%(name)s” was deleted.", name=track.name)
+
+    return confirm_then(
+        delete,
+        back=url_for(".tracks", slug=conference.slug),
         section="tracks",
         heading=_("Delete the track “%(name)s”?", name=track.name),
-        note=_orphan_note(operations.sessions_in_track(track)),
-        cancel_url=url_for(".tracks", slug=conference.slug),
+        note=lambda: _orphan_note(operations.sessions_in_track(track)),
     )
 
 
@@ -165,16 +164,14 @@ def edit_session(conference, session_id: int):
 @organiser_required
 def delete_session(conference, session_id: int):
     session = operations.session_in(conference, session_id) or abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
+
+    def delete() -> str:
         operations.delete_session(session, user_id=current_user.id)
-        flash(_("The session “%(title)s” was deleted.", title=session.title), "success")
-        return redirect(url_for(".sessions", slug=conference.slug))
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+        return _("The session “%(title)s” was deleted.", title=session.title)
+
+    return confirm_then(
+        delete,
+        back=url_for(".sessions", slug=conference.slug),
         section="sessions",
         heading=_("Delete the session “%(title)s”?", title=session.title),
-        note=None,
-        cancel_url=url_for(".sessions", slug=conference.slug),
     )

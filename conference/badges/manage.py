@@ -13,7 +13,8 @@ from conference.badges.forms import BadgeRunForm
 from conference.badges.models import BadgeRun, BadgeRunStatus
 from conference.badges.pdf import FOUR_BY_THREE
 from conference.badges.views import pdf_response
-from conference.events.forms import ConfirmForm, manage_labels
+from conference.events.confirm import confirm_then
+from conference.events.forms import manage_labels
 from conference.registration import operations
 from conference.registration.manage_forms import registration_labels
 
@@ -119,27 +120,21 @@ def registration_badge(conference, registration_id: int):
 @organiser_required
 def reissue(conference, registration_id: int):
     found = operations.registration_in(conference, registration_id) or abort(404)
-    back = url_for("registration_manage.registration", slug=conference.slug, registration_id=found.id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
+
+    def reissue_badge() -> str:
         services.reissue_badge(found, current_user.id)
-        flash(
-            _(
-                "A new badge was issued to %(name)s: the old one no longer opens the doors. "
-                "Print the new one.",
-                name=found.full_name,
-            ),
-            "success",
+        return _(
+            "A new badge was issued to %(name)s: the old one no longer opens the doors. Print the new one.",
+            name=found.full_name,
         )
-        return redirect(back)
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+
+    return confirm_then(
+        reissue_badge,
+        back=url_for("registration_manage.registration", slug=conference.slug, registration_id=found.id),
         section="registrations",
         heading=_(
             "Issue a new badge to %(name)s (%(reference)s)?", name=found.full_name, reference=found.reference
         ),
         note=_("Do this when a badge is lost: the badge printed so far stops working at every scanner."),
         confirm_label=_("Issue a new badge"),
-        cancel_url=back,
     )

@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from conference.accounts.access import organiser_required
 from conference.events import operations
+from conference.events.confirm import confirm_then
 from conference.events.forms import (
     ConferenceDetailsForm,
-    ConfirmForm,
     PageForm,
     TeamRoleForm,
     manage_labels,
@@ -102,18 +102,17 @@ def edit_page(conference, page_id: int):
 @organiser_required
 def delete_page(conference, page_id: int):
     page = operations.page_in(conference, page_id) or abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
+
+    def delete() -> str:
         operations.delete_page(page, user_id=current_user.id)
-        flash(_("The page “%(title)s” was deleted.", title=page.title), "success")
-        return redirect(url_for(".pages", slug=conference.slug))
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+        return _("The page “%(title)s” was deleted.", title=page.title)
+
+    return confirm_then(
+        delete,
+        back=url_for(".pages", slug=conference.slug),
         section="pages",
         heading=_("Delete the page “%(title)s”?", title=page.title),
         note=_("Visitors will no longer find it; links to it will show “not found”."),
-        cancel_url=url_for(".pages", slug=conference.slug),
     )
 
 
@@ -140,25 +139,24 @@ def team(conference):
 @organiser_required
 def remove_role(conference, role_id: int):
     grant = operations.role_in(conference, role_id) or abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
+
+    def remove() -> str | None:
         try:
             operations.remove_role(conference, grant, user_id=current_user.id)
         except operations.LastOrganiser:
             flash(
                 _("A conference needs at least one organiser: add another before removing this one."), "error"
             )
-        else:
-            flash(_("The role was removed."), "success")
-        return redirect(url_for(".team", slug=conference.slug))
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+            return None
+        return _("The role was removed.")
+
+    return confirm_then(
+        remove,
+        back=url_for(".team", slug=conference.slug),
         section="team",
         heading=_("Remove %(name)s from the team?", name=grant.user.display_name),
         note=_("They keep their Plenary account but lose this role on this conference."),
         confirm_label=_("Remove"),
-        cancel_url=url_for(".team", slug=conference.slug),
     )
 
 

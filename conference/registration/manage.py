@@ -22,6 +22,7 @@ from flask_login import current_user
 
 from conference.accounts.access import organiser_required
 from conference.db_types import utcnow
+from conference.events.confirm import confirm_then
 from conference.events.forms import ConfirmForm, manage_labels
 from conference.i18n.formatting import country_name, local_datetime
 from conference.payments.money import format_money
@@ -91,13 +92,6 @@ def edit_ticket(conference, ticket_id: int):
 def delete_ticket(conference, ticket_id: int):
     ticket = operations.ticket_in(conference, ticket_id) or abort(404)
     used = operations.registrations_for_ticket(ticket)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        if operations.retire_ticket(ticket, user_id=current_user.id):
-            flash(_("The ticket “%(name)s” was deleted.", name=ticket.name), "success")
-        else:
-            flash(_("The ticket “%(name)s” was deactivated.", name=ticket.name), "success")
-        return redirect(url_for(".tickets", slug=conference.slug))
     note = None
     if used:
         note = ngettext(
@@ -105,9 +99,15 @@ def delete_ticket(conference, ticket_id: int):
             "%(num)d registrations use it, so it will be deactivated (no longer offered) instead of deleted.",
             used,
         )
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+
+    def retire() -> str:
+        if operations.retire_ticket(ticket, user_id=current_user.id):
+            return _("The ticket “%(name)s” was deleted.", name=ticket.name)
+        return _("The ticket “%(name)s” was deactivated.", name=ticket.name)
+
+    return confirm_then(
+        retire,
+        back=url_for(".tickets", slug=conference.slug),
         section="tickets",
         heading=(
             _("Deactivate the ticket “%(name)s”?", name=ticket.name)
@@ -116,7 +116,6 @@ def delete_ticket(conference, ticket_id: int):
         ),
         note=note,
         confirm_label=_("Deactivate") if used else None,
-        cancel_url=url_for(".tickets", slug=conference.slug),
     )
 
 
@@ -155,13 +154,6 @@ def edit_question(conference, question_id: int):
 def delete_question(conference, question_id: int):
     question = operations.question_in(conference, question_id) or abort(404)
     answered = operations.answers_to(question)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        if operations.retire_question(question, user_id=current_user.id):
-            flash(_("The question “%(label)s” was deleted.", label=question.label), "success")
-        else:
-            flash(_("The question “%(label)s” was deactivated.", label=question.label), "success")
-        return redirect(url_for(".questions", slug=conference.slug))
     note = None
     if answered:
         note = ngettext(
@@ -169,9 +161,15 @@ def delete_question(conference, question_id: int):
             "%(num)d delegates answered it, so it will be hidden from the form instead; the answers stay.",
             answered,
         )
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+
+    def retire() -> str:
+        if operations.retire_question(question, user_id=current_user.id):
+            return _("The question “%(label)s” was deleted.", label=question.label)
+        return _("The question “%(label)s” was deactivated.", label=question.label)
+
+    return confirm_then(
+        retire,
+        back=url_for(".questions", slug=conference.slug),
         section="questions",
         heading=(
             _("Deactivate the question “%(label)s”?", label=question.label)
@@ -180,7 +178,6 @@ def delete_question(conference, question_id: int):
         ),
         note=note,
         confirm_label=_("Deactivate") if answered else None,
-        cancel_url=url_for(".questions", slug=conference.slug),
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from flask import (
     Blueprint,
@@ -39,7 +41,13 @@ from conference.registration.forms import (
     registration_form,
 )
 from conference.registration.manage_forms import registration_labels
-from conference.registration.models import ENDED_STATUSES, Registration, RegistrationStatus, TicketType
+from conference.registration.models import (
+    ENDED_STATUSES,
+    Delegation,
+    Registration,
+    RegistrationStatus,
+    TicketType,
+)
 from conference.registration.questions import answer_text, form_data_from
 from conference.registration.tokens import InvalidLink, LinkProblem, make_token, registration_from_token
 
@@ -78,15 +86,27 @@ def _link_problem(problem: LinkProblem):
     return make_response(render_template("registration/link_invalid.html", problem=problem), status)
 
 
-def registration_for_link(conference: Conference, token: str) -> Registration:
-    """The registration a \"my registration\" link opens, or the link-problem page as an abort."""
+Linked = TypeVar("Linked", Registration, Delegation)
+
+
+def _opened_by_link(load: Callable[[str], Linked], conference: Conference, token: str) -> Linked:
+    # A link to another conference's registration or delegation is as broken as a mistyped one.
     try:
-        registration = registration_from_token(token)
+        found = load(token)
     except InvalidLink as exc:
         abort(_link_problem(exc.problem))
-    if registration.conference_id != conference.id:
+    if found.conference_id != conference.id:
         abort(_link_problem(LinkProblem.BROKEN))
-    return registration
+    return found
+
+
+def registration_for_link(conference: Conference, token: str) -> Registration:
+    """The registration a \"my registration\" link opens, or the link-problem page as an abort."""
+    return _opened_by_link(registration_from_token, conference, token)
+
+
+def _delegation_for(conference: Conference, token: str) -> Delegation:
+    return _opened_by_link(delegations.delegation_from_token, conference, token)
 
 
 def _not_on_sale(ticket: TicketType, now: datetime, conference: Conference) -> str:
@@ -136,10 +156,12 @@ class TicketChoice:
         return ticket
 
 
-def _ticket_choice(conference: Conference, access_code: str | None) -> tuple[AccessCodeForm, TicketChoice]:
+def _ticket_choice(conference: Conference) -> tuple[AccessCodeForm, TicketChoice]:
+    """The access code form and the tickets it unlocks: a posted form's code, else the one in the URL."""
     code_form = AccessCodeForm(formdata=request.args)
     code = code_form.code.data if code_form.validate() else ""
-    choice = TicketChoice(conference, access_code if access_code is not None else code or "", utcnow())
+    posted_code = request.form.get("access_code", "")[:64] if request.method == "POST" else None
+    choice = TicketChoice(conference, posted_code if posted_code is not None else code or "", utcnow())
     if choice.code_error:
         code_form.code.errors.append(choice.code_error)
     return code_form, choice
@@ -154,8 +176,7 @@ def register(slug: str):
     conference = load_conference(slug)
     if not services.registration_open(conference):
         return _closed()
-    posted_code = request.form.get("access_code", "")[:64] if request.method == "POST" else None
-    code_form, choice = _ticket_choice(conference, posted_code)
+    code_form, choice = _ticket_choice(conference)
     questions = operations.questions(conference, active_only=True)
     form = registration_form(questions, data={"access_code": choice.code, "ticket_type": choice.default()})
     form.ticket_type.choices = choice.options()
@@ -330,23 +351,12 @@ def accept(slug: str, token: str):
 # Delegations
 
 
-def _delegation_for(conference: Conference, token: str):
-    try:
-        delegation = delegations.delegation_from_token(token)
-    except InvalidLink as exc:
-        abort(_link_problem(exc.problem))
-    if delegation.conference_id != conference.id:
-        abort(_link_problem(LinkProblem.BROKEN))
-    return delegation
-
-
 @bp.route("/register/delegation", methods=["GET", "POST"])
 def register_delegation(slug: str):
     conference = load_conference(slug)
     if not services.registration_open(conference):
         return _closed()
-    posted_code = request.form.get("access_code", "")[:64] if request.method == "POST" else None
-    code_form, choice = _ticket_choice(conference, posted_code)
+    code_form, choice = _ticket_choice(conference)
     questions = operations.questions(conference, active_only=True)
     form = delegation_form(questions, data={"access_code": choice.code, "ticket_type": choice.default()})
     form.ticket_type.choices = choice.options()

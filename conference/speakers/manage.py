@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from conference.accounts.access import organiser_required
 from conference.agenda.labels import ROLE_LABELS
+from conference.events.confirm import confirm_then
 from conference.events.forms import ConfirmForm, manage_labels, uploaded
 from conference.media.services import InvalidImage
 from conference.media.uploads import (
@@ -88,68 +89,65 @@ def _removal_note(person) -> str | None:
 @organiser_required
 def delete_person(conference, person_id: int):
     person = operations.person_in(conference, person_id) or abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
+
+    def delete() -> str:
         operations.delete_person(person, user_id=current_user.id)
-        flash(_("%(name)s was deleted.", name=person.display_name), "success")
-        return redirect(url_for(".people", slug=conference.slug))
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+        return _("%(name)s was deleted.", name=person.display_name)
+
+    return confirm_then(
+        delete,
+        back=url_for(".people", slug=conference.slug),
         section="people",
         heading=_("Delete %(name)s?", name=person.display_name),
-        note=_removal_note(person),
-        cancel_url=url_for(".people", slug=conference.slug),
+        note=lambda: _removal_note(person),
     )
 
 
 # Invitations (the person page posts these directly; the GET pages confirm when opened on their own)
 
 
-def _confirm_page(conference, person, form, heading: str, note: str, label: str):
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
-        section="people",
-        heading=heading,
-        note=note,
-        confirm_label=label,
-        cancel_url=url_for(".edit_person", slug=conference.slug, person_id=person.id),
-    )
-
-
 @bp.route("/<int(max=2147483647):person_id>/invite", methods=["GET", "POST"])
 @organiser_required
 def invite(conference, person_id: int):
     person = operations.person_in(conference, person_id) or abort(404)
-    form = ConfirmForm()
-    if not form.validate_on_submit():
-        heading = _("Send %(name)s an invitation?", name=person.display_name)
-        note = _("They get a personal link by e-mail to update their profile and confirm their sessions.")
-        return _confirm_page(conference, person, form, heading, note, _("Invite"))
-    if not person.email:
-        flash(
-            _("Add %(name)s's e-mail address first, then send the invitation.", name=person.display_name),
-            "error",
-        )
-    else:
+
+    def send() -> str | None:
+        if not person.email:
+            flash(
+                _("Add %(name)s's e-mail address first, then send the invitation.", name=person.display_name),
+                "error",
+            )
+            return None
         invitations.send_invitation(person, user_id=current_user.id)
-        flash(_("An invitation was sent to %(email)s.", email=person.email), "success")
-    return redirect(url_for(".edit_person", slug=conference.slug, person_id=person.id))
+        return _("An invitation was sent to %(email)s.", email=person.email)
+
+    return confirm_then(
+        send,
+        back=url_for(".edit_person", slug=conference.slug, person_id=person.id),
+        section="people",
+        heading=_("Send %(name)s an invitation?", name=person.display_name),
+        note=_("They get a personal link by e-mail to update their profile and confirm their sessions."),
+        confirm_label=_("Invite"),
+    )
 
 
 @bp.route("/<int(max=2147483647):person_id>/revoke-links", methods=["GET", "POST"])
 @organiser_required
 def revoke_links(conference, person_id: int):
     person = operations.person_in(conference, person_id) or abort(404)
-    form = ConfirmForm()
-    if not form.validate_on_submit():
-        heading = _("Revoke the links sent to %(name)s?", name=person.display_name)
-        note = _("Every link sent so far stops working; send a new invitation to give them access again.")
-        return _confirm_page(conference, person, form, heading, note, _("Revoke links"))
-    invitations.revoke_links(person, user_id=current_user.id)
-    flash(_("Links sent to %(name)s no longer work.", name=person.display_name), "success")
-    return redirect(url_for(".edit_person", slug=conference.slug, person_id=person.id))
+
+    def revoke() -> str:
+        invitations.revoke_links(person, user_id=current_user.id)
+        return _("Links sent to %(name)s no longer work.", name=person.display_name)
+
+    return confirm_then(
+        revoke,
+        back=url_for(".edit_person", slug=conference.slug, person_id=person.id),
+        section="people",
+        heading=_("Revoke the links sent to %(name)s?", name=person.display_name),
+        note=_("Every link sent so far stops working; send a new invitation to give them access again."),
+        confirm_label=_("Revoke links"),
+    )
 
 
 # Import from CSV

@@ -10,6 +10,7 @@ from flask_login import current_user
 from conference.accounts.access import organiser_required
 from conference.agenda.operations import room_in, session_in, sessions_by_day
 from conference.db_types import utcnow
+from conference.events.confirm import confirm_then
 from conference.events.forms import ConfirmForm, manage_labels
 from conference.streaming import operations
 from conference.streaming.board import UrlState, board_data, check_url, stream_board
@@ -123,20 +124,17 @@ def edit_channel(conference, channel_id: int):
 @organiser_required
 def delete_channel(conference, channel_id: int):
     channel = _channel_or_404(conference, channel_id)
-    back = _back_to(conference, room_id=channel.room_id, session_id=channel.session_id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        operations.delete_channel(channel, user_id=current_user.id)
-        flash(_("The channel “%(label)s” was deleted.", label=channel.label), "success")
-        return redirect(back)
     where = channel.room.name if channel.room else channel.session.title
-    return render_template(
-        "manage/confirm_delete.html",
-        form=form,
+
+    def delete() -> str:
+        operations.delete_channel(channel, user_id=current_user.id)
+        return _("The channel “%(label)s” was deleted.", label=channel.label)
+
+    return confirm_then(
+        delete,
+        back=_back_to(conference, room_id=channel.room_id, session_id=channel.session_id),
         section="streaming",
         heading=_("Delete the channel “%(label)s” of “%(where)s”?", label=channel.label, where=where),
-        note=None,
-        cancel_url=back,
     )
 
 
