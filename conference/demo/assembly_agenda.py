@@ -25,7 +25,7 @@ ROOMS = (
     RoomSpec(ROOM_A, 80),
     RoomSpec(ROOM_B, 80),
     RoomSpec(SEMINAR, 40),
-    RoomSpec(STUDIO, None, "Online only: streamed to remote participants"),
+    RoomSpec(STUDIO, None, "Streamed to remote participants", online=True),
     RoomSpec(FOYER, None, "Outside the Grand Hall"),
 )
 

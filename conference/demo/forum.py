@@ -190,7 +190,7 @@ def upcoming_forum(today: date) -> ConferenceSpec:
             RoomSpec(MAIN_HALL, 300),
             RoomSpec(WORKSHOP_1, 60),
             RoomSpec(WORKSHOP_2, 60),
-            RoomSpec(STUDIO, None, "Online only: streamed to remote participants"),
+            RoomSpec(STUDIO, None, "Streamed to remote participants", online=True),
             RoomSpec(FOYER, None),
         ),
         tracks=(TrackSpec(PLENARY, "#0b6e99"), TrackSpec(WORKSHOPS, "#2a7f62")),

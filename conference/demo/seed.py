@@ -156,7 +156,13 @@ def build_conference(spec: ConferenceSpec) -> Conference:
     ]
     people = {person.full_name: Person(**asdict(person)) for person in spec.people}
     rooms = {
-        room.name: Room(name=room.name, capacity=room.capacity, location=room.location, position=position)
+        room.name: Room(
+            name=room.name,
+            capacity=room.capacity,
+            location=room.location,
+            online=room.online,
+            position=position,
+        )
         for position, room in enumerate(spec.rooms, 1)
     }
     tracks = {

@@ -37,6 +37,7 @@ class RoomSpec:
     name: str
     capacity: int | None
     location: str = ""
+    online: bool = False
 
 
 @dataclass(frozen=True)

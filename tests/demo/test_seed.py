@@ -151,6 +151,13 @@ def test_rooms_and_tracks(assembly):
     assert all(re.fullmatch(r"#[0-9a-f]{6}", track.colour) for track in assembly.tracks)
 
 
+def test_the_online_studio_is_an_online_only_room_and_calendars_say_so(client, assembly, forum):
+    for conference in (assembly, forum):
+        assert [room.name for room in conference.rooms if room.online] == ["Online Studio"]
+    feed = client.get(f"/c/{forum.slug}/calendar.ics").get_data(as_text=True)
+    assert "\r\nLOCATION:Online\r\n" in feed
+
+
 def test_agenda_runs_over_two_days_in_seoul_time(assembly):
     sessions = sorted(assembly.sessions, key=lambda s: s.starts_at)
     assert 20 <= len(sessions) <= 25
