@@ -87,7 +87,10 @@ def run(database: str, url: str, sizes: list[int], repeat: int) -> None:
         upgrade()
         counter = QueryCounter(db.engine)
     print(f"\n{database}: milliseconds over {repeat} requests (median / p90), SQL queries of a cold request")
-    print(f"{'sessions':>8}  {'feed':<14} {'cold':>13} {'cached':>13} {'304':>13} {'queries':>8} {'KiB':>6}")
+    print(
+        f"{'sessions':>8}  {'feed':<14} {'cold':>13} {'cached':>13} {'304':>13} {'queries':>8} {'KiB':>6}"
+        f" {'cached, gzip':>13} {'gz KiB':>6}"
+    )
     for size in sizes:
         slug = f"feeds-{size}"
         with app.app_context():
@@ -114,10 +117,14 @@ def run(database: str, url: str, sizes: list[int], repeat: int) -> None:
                 client, feed, repeat, headers={"If-None-Match": response.headers["ETag"]}
             )
             assert answer.status_code == 304 and len(renders) == rendered, "a 304 rendered the feed"
+            # What a calendar app or browser gets: the cached feed, gzipped on the way out.
+            packed, packed_response = timed(client, feed, repeat, headers={"Accept-Encoding": "gzip"})
+            assert packed_response.headers["Content-Encoding"] == "gzip"
             print(
                 f"{size:>8}  {name:<14} {median(cold):>6.1f} /{p90(cold):>5.1f} {median(cached):>6.2f} /"
                 f"{p90(cached):>5.2f} {median(not_modified):>6.2f} /{p90(not_modified):>5.2f}"
                 f" {queries:>8} {len(response.data) / 1024:>6.0f}"
+                f" {median(packed):>6.2f} /{p90(packed):>5.2f} {len(packed_response.data) / 1024:>6.0f}"
             )
 
 

@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from conference import models  # noqa: F401 - every model registered before Alembic looks
     from conference.accounts.models import User
+    from conference.core.compression import init_compression
     from conference.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
     from conference.i18n.locale import select_locale
 
@@ -54,6 +55,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
+    init_compression(app)
     cache.init_app(app)
     babel.init_app(
         app,

@@ -6,6 +6,7 @@ import sqlite3
 
 from flask_babel import Babel
 from flask_caching import Cache
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -38,6 +39,7 @@ babel = Babel()
 # Rendered feeds and exports: Redis when REDIS_URL is set (shared by every worker), memory otherwise.
 cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+compress = Compress()  # bound by core.compression, for the responses it names
 
 
 @event.listens_for(Engine, "connect")

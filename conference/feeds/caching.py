@@ -17,6 +17,7 @@ from flask_babel import get_locale
 from werkzeug.http import is_resource_modified
 
 from conference.agenda.models import AgendaVersion
+from conference.core.compression import ETAG_SUFFIXES
 from conference.events.models import Conference
 from conference.extensions import cache
 
@@ -35,6 +36,14 @@ def last_modified(conference: Conference, version: AgendaVersion | None) -> date
     return max(moments).replace(microsecond=0)
 
 
+def _client_copy(etag: str, modified: datetime) -> str | None:
+    """The ETag of the client's copy when it is current; compressed copies carry ":gzip" and the like."""
+    for suffix in ETAG_SUFFIXES:
+        if not is_resource_modified(request.environ, etag=etag + suffix, last_modified=modified):
+            return etag + suffix
+    return None
+
+
 def cached_response(
     parts: tuple[Hashable, ...],
     modified: datetime,
@@ -46,8 +55,10 @@ def cached_response(
 ) -> Response:
     """The feed from the cache (rendered on a miss), or 304 when the client's copy is current."""
     etag = feed_etag(parts)
-    if not is_resource_modified(request.environ, etag=etag, last_modified=modified):
+    held = _client_copy(etag, modified)
+    if held is not None:
         response = Response(status=304)
+        etag = held  # as the client knows it, compressed or not
     else:
         key = f"feed:{etag}"
         body = cache.get(key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -164,6 +166,16 @@ def test_delta_sync_sends_a_renamed_or_recoloured_ticket_s_registrations(
     # ... the name on the band and its colour do.
     submit(client, edit, form | {"name": "City delegate", "badge_colour": "#aa3300"})
     assert delta() == [(delegate.id, "City delegate", "#aa3300")]
+
+
+def test_the_list_travels_compressed_over_the_venue_wi_fi(client, bearer, conference, ticket, delegate):
+    for n in range(30):
+        register(conference, ticket, f"delegate{n}@example.org")
+    plain = client.get(f"{API}/registrations", headers=bearer)
+    packed = client.get(f"{API}/registrations", headers=bearer | {"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(packed.data))["registrations"] == plain.get_json()["registrations"]
+    assert len(packed.data) * 4 < len(plain.data)
 
 
 def test_changed_since_must_be_a_date(client, bearer):
