@@ -32,6 +32,8 @@ def init_compression(app: Flask) -> None:
     # gzip level 1: a 1,000-session feed goes from 560-770 KiB to 37-74 KiB in about 1 ms more; level 6
     # saves another quarter of that for twice the time (bench/feeds.py).
     app.config.setdefault("COMPRESS_LEVEL", 1)
+    # What fits in one TCP packet gains nothing (a scan's answer, a small API page).
+    app.config.setdefault("COMPRESS_MIN_SIZE", 1400)
     compress.init_app(app)
 
     @app.after_request
