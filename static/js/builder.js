@@ -416,6 +416,12 @@
     });
   }
 
+  // The minute of the day at the dragged block's top edge, over a column.
+  function dropMinute(block, col) {
+    const offset = block.getBoundingClientRect().top - col.getBoundingClientRect().top;
+    return Number(grid.dataset.first) + Math.round(offset / ppm() / SLOT) * SLOT;
+  }
+
   if (grid && window.interact) {
     let drag = null;
     window
@@ -449,6 +455,9 @@
             const block = event.target;
             const minutes = Math.round(drag.dy / ppm() / SLOT) * SLOT;
             const target = columnAt(event.client.x);
+            // A session without a room comes from the list under the grid: it lands where it was dropped.
+            const fromList = !block.dataset.roomId;
+            const landed = fromList && target && dropMinute(block, target);
             block.style.transform = "";
             block.classList.remove("is-dragging");
             columns().forEach((col) => col.classList.remove("is-drop-target"));
@@ -456,6 +465,10 @@
             drag = null;
             suppressClick = true;
             setTimeout(() => (suppressClick = false), 0);
+            if (fromList) {
+              if (target) moveTo(block, target.dataset.roomId, landed);
+              return;
+            }
             moveTo(block, target ? target.dataset.roomId : block.dataset.roomId, Number(block.dataset.start) + minutes);
           },
         },

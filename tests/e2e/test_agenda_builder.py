@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, time
 from pathlib import Path
 
 from playwright.sync_api import expect
+from sqlalchemy import select
+
+from conference.agenda.models import Session
+from conference.events.models import Conference
+from conference.extensions import db
+from tests import factories
 
 DEMO_SLUG = "aplc-founding-assembly"
 GRID = f"/c/{DEMO_SLUG}/manage/agenda/"
@@ -125,3 +132,46 @@ def test_organiser_creates_a_clash_sees_the_conflict_and_fixes_it_with_the_keybo
     expect(block(page, "Press briefing")).to_have_class(re.compile("status-published"))
     page.reload()
     expect(block(page, "Press briefing")).to_have_attribute("data-status", "published")
+
+
+def test_a_session_without_a_room_is_dragged_from_the_list_onto_a_room(page):
+    conference = db.session.scalar(select(Conference).where(Conference.slug == DEMO_SLUG))
+    first_day = conference.start_date
+    starts_at = datetime.combine(first_day, time(16, 0), tzinfo=conference.tz)  # 16:00 in Seoul
+    loose = factories.make_session(conference, "Poster walk", starts_at=starts_at, minutes=30)
+    log_in_as_organiser(page)
+    poster = block(page, "Poster walk")
+    expect(page.locator("#roomless-list").locator(".tt-block", has_text="Poster walk")).to_have_count(1)
+    expect(page.get_by_text("Drag one onto a room's column")).to_be_visible()
+
+    target = column(page, "Seminar Room")
+    target.scroll_into_view_if_needed()
+    first = int(page.locator("#timetable").get_attribute("data-first"))
+    ppm = 2
+    drop_at = 10 * 60 + 30  # 10:30: high in the scrolled grid, away from the edge that scrolls it
+    poster.scroll_into_view_if_needed()
+    box = poster.bounding_box()
+    grab_x, grab_y = box["x"] + box["width"] / 2, box["y"] + 6
+    # Carry the block's top edge to 10:30 in the Seminar Room's column.
+    page.mouse.move(grab_x, grab_y)
+    page.mouse.down()
+    page.mouse.move(grab_x + 10, grab_y - 10, steps=3)
+    target_box = target.bounding_box()
+    top = target_box["y"]
+    scrolled = "() => document.querySelector('.tt-scroll').scrollTop"
+    before = page.evaluate(scrolled)
+    page.mouse.move(target_box["x"] + target_box["width"] / 2, top + (drop_at - first) * ppm + 6, steps=20)
+    page.mouse.up()
+    # Crossing the grid's lower edge may scroll it (as it does for a person): the block lands that much later.
+    drop_at += round((page.evaluate(scrolled) - before) / ppm / 5) * 5
+
+    expect(page.locator("#builder-status")).to_contain_text("Moved “Poster walk” to Seminar Room")
+    expect(in_room(page, "Seminar Room", "Poster walk")).to_have_count(1)
+    expect(page.locator(".tt-roomless")).to_be_hidden()  # the list is empty now
+    page.reload()
+    placed = block(page, "Poster walk")
+    start = int(placed.get_attribute("data-start"))
+    assert abs(start - drop_at) <= 5 and start % 5 == 0, (start, drop_at)  # within a slot of the drop
+    expect(placed).to_have_attribute("data-end", str(start + 30))  # it keeps its length
+    db.session.expire_all()
+    assert db.session.get(Session, loose.id).room.name == "Seminar Room"
