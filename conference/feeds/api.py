@@ -207,6 +207,10 @@ def _room(session: PublishedSession) -> dict:
     }
 
 
+def _track(session: PublishedSession) -> dict:
+    return {"id": session.track_id, "name": session.track_name, "colour": session.track_colour}
+
+
 def published_rooms(sessions: Iterable[PublishedSession]) -> list[dict]:
     rooms: dict[int, dict] = {}
     for s in sessions:
@@ -219,7 +223,7 @@ def published_tracks(sessions: Iterable[PublishedSession]) -> list[dict]:
     tracks: dict[int, dict] = {}
     for s in sessions:
         if s.track_id is not None and s.track_id not in tracks:
-            tracks[s.track_id] = {"id": s.track_id, "name": s.track_name, "colour": s.track_colour}
+            tracks[s.track_id] = _track(s)
     return sorted(tracks.values(), key=lambda t: (t["name"].casefold(), t["id"]))
 
 
@@ -262,11 +266,7 @@ def session_json(session: PublishedSession, conference: Conference) -> dict:
         "local_ends_at": session.ends_at.astimezone(tz).isoformat(),
         "day": session.starts_at.astimezone(tz).date().isoformat(),
         "languages": list(session.languages),
-        "track": (
-            {"id": session.track_id, "name": session.track_name, "colour": session.track_colour}
-            if session.track_id is not None
-            else None
-        ),
+        "track": _track(session) if session.track_id is not None else None,
         "room": _room(session) if session.room_id is not None else None,
         "people": [{"id": p.person_id, "name": p.display_name, "role": p.role} for p in session.people],
         "materials": [
