@@ -96,7 +96,8 @@ def test_sessions_without_a_room_are_listed_under_the_grid(client, conference, s
     page = client.get(GRID).get_data(as_text=True)
     roomless = page.split('id="roomless-list"')[1].split("</section>")[0]
     # Draggable onto a column (the page's script); no resize handle, having no place in time on the grid yet.
-    assert f'id="session-{loose.id}"' in roomless and "data-draggable" in roomless and "tt-resize" not in roomless
+    assert f'id="session-{loose.id}"' in roomless and "data-draggable" in roomless
+    assert "tt-resize" not in roomless
 
 
 def test_a_day_when_the_clocks_change_is_laid_out_by_local_time(client, auth, app):
