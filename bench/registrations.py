@@ -166,6 +166,7 @@ def run_service(
 ) -> None:
     from conference.extensions import db
     from conference.registration import services
+    from conference.registration.details import DelegateDetails
     from conference.registration.models import TicketType
 
     for n in numbers:
@@ -173,7 +174,7 @@ def run_service(
             try:
                 ticket = db.session.get(TicketType, ticket_id)
                 fields = delegate_fields(n, slug)
-                details = services.DelegateDetails(
+                details = DelegateDetails(
                     given_name=fields["given_name"],
                     family_name=fields["family_name"],
                     email=fields["email"],

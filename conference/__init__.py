@@ -100,9 +100,15 @@ def _register_blueprints(app: Flask) -> None:
     from conference.media.views import bp as media
     from conference.payments.manage import bp as payments_manage
     from conference.payments.views import bp as payments
+    from conference.registration import (  # noqa: F401 - the modules whose pages are on the two blueprints
+        manage,
+        manage_setup,
+        my_registration,
+        views,
+    )
+    from conference.registration.blueprints import manage as registration_manage
+    from conference.registration.blueprints import public as registration
     from conference.registration.cli import bp as registration_cli
-    from conference.registration.manage import bp as registration_manage
-    from conference.registration.views import bp as registration
     from conference.speakers.manage import bp as speakers_manage
     from conference.speakers.self_service import bp as speaker_self
     from conference.speakers.views import bp as speakers

@@ -20,8 +20,8 @@ from conference.agenda.models import (
 from conference.agenda.publishing import NothingToPublish, create_version
 from conference.events.models import Conference, ConferenceStatus, Page
 from conference.extensions import db
+from conference.registration.details import DelegateDetails
 from conference.registration.models import TicketType
-from conference.registration.services import DelegateDetails
 from conference.speakers.models import Person
 
 PASSWORD = "correct horse battery"

@@ -27,6 +27,7 @@ from conference.registration.models import (
     Registration,
     RegistrationStatus,
 )
+from conference.registration.policy import policy_for
 
 log = logging.getLogger(__name__)
 
@@ -414,7 +415,7 @@ def refund_on_cancellation(
     """
     now = now or utcnow()
     cancel_open_payments(registration)
-    policy = registrations.policy_for(registration.conference)
+    policy = policy_for(registration.conference)
     today = now.astimezone(registration.conference.tz).date()
     if policy.refund_deadline is not None and today > policy.refund_deadline:
         return None

@@ -17,6 +17,7 @@ from conference.registration.models import (
     EXPIRING_STATUSES,
     HOLDING_STATUSES,
     Registration,
+    RegistrationStatus,
     TicketType,
 )
 
@@ -55,3 +56,12 @@ def places_left(ticket: TicketType, now: datetime) -> int | None:
     if ticket.capacity is None:
         return None
     return max(ticket.capacity - places_held(ticket.id, now), 0)
+
+
+def release_place(registration: Registration, status: RegistrationStatus, now: datetime) -> None:
+    """End the registration as `status`: it gives up its place, and its address may register again."""
+    registration.status = status
+    registration.active_email = None
+    registration.hold_expires_at = None
+    if status == RegistrationStatus.CANCELLED:
+        registration.cancelled_at = now

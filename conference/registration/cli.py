@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask import Blueprint
 
-from conference.registration.services import sweep
+from conference.registration.waitlist import sweep
 
 bp = Blueprint("registrations", __name__, cli_group="registrations")
 

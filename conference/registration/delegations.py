@@ -23,8 +23,10 @@ from conference.events.models import Conference
 from conference.extensions import db
 from conference.mail.services import send_mail
 from conference.registration import services
+from conference.registration.details import DelegateDetails
 from conference.registration.models import Delegation, Registration, TicketType
-from conference.registration.services import DelegateDetails, RegistrationError
+from conference.registration.policy import access_code_matches, registration_open, ticket_on_sale
+from conference.registration.services import RegistrationError
 from conference.registration.tokens import InvalidLink, LinkProblem
 
 SALT = "delegation-link"
@@ -88,11 +90,11 @@ def register_delegation(
     now = now or utcnow()
     if ticket.conference_id != conference.id:
         raise services.SalesNotOpen()
-    if not services.registration_open(conference):
+    if not registration_open(conference):
         raise services.RegistrationClosed()
-    if not services.ticket_on_sale(ticket, now):
+    if not ticket_on_sale(ticket, now):
         raise services.SalesNotOpen()
-    if not services.access_code_matches(ticket, access_code):
+    if not access_code_matches(ticket, access_code):
         raise services.WrongAccessCode()
     if not delegates or not all(d.privacy_consent for d in delegates):
         raise services.ConsentRequired()

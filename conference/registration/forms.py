@@ -26,9 +26,9 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length
 from conference.events.forms import choices, country_options, strip, valid_country
 from conference.i18n.formatting import language_name
 from conference.registration import questions as custom
+from conference.registration.details import DelegateDetails
 from conference.registration.manage_forms import CATEGORY_LABELS
 from conference.registration.models import DelegateCategory, Question
-from conference.registration.services import DelegateDetails
 
 REQUIRED = _l("This field is required.")
 TOO_LONG = _l("Use at most %(max)d characters.")

@@ -20,6 +20,7 @@ from conference.registration.models import (
     RegistrationPolicy,
     TicketType,
 )
+from conference.registration.policy import policy_for
 
 
 def ticket_in(conference: Conference, ticket_id: int) -> TicketType | None:
@@ -132,7 +133,7 @@ def retire_question(question: Question, *, user_id: int) -> bool:
 
 def save_policy(conference: Conference, values: dict, *, user_id: int) -> RegistrationPolicy:
     """Change the conference's policy, audited (`core.operations.save` needs an `id`; this has none)."""
-    policy = services.policy_for(conference)
+    policy = policy_for(conference)
     before = snapshot(policy)
     for key, value in values.items():
         setattr(policy, key, value)

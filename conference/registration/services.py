@@ -4,15 +4,14 @@ pending payment → confirmed; pending approval → (approved →) pending payme
 waitlisted → offered (until an expiry) → accepted / expired; cancelled; refunded.
 
 Every function takes plain values, commits its own transaction and then queues the e-mails the change
-calls for. Decisions about places are taken under `capacity.lock_ticket`.
+calls for. Decisions about places are taken under `capacity.lock_ticket`, where
+`waitlist.expire_and_offer` also ends lapsed holds and offers the places that came free.
 """
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -20,15 +19,14 @@ from sqlalchemy.exc import IntegrityError
 from conference.accounts.models import normalise_email
 from conference.audit.services import record, snapshot
 from conference.db_types import utcnow
-from conference.events.models import Conference, ConferenceStatus
+from conference.events.models import Conference
 from conference.extensions import db
 from conference.registration import emails
-from conference.registration.capacity import lock_ticket, places_left
+from conference.registration.capacity import lock_ticket, places_left, release_place
+from conference.registration.details import DelegateDetails
 from conference.registration.models import (
     ENDED_STATUSES,
-    EXPIRING_STATUSES,
     Answer,
-    DelegateCategory,
     Delegation,
     PaymentMethod,
     Registration,
@@ -36,6 +34,8 @@ from conference.registration.models import (
     RegistrationStatus,
     TicketType,
 )
+from conference.registration.policy import access_code_matches, policy_for, registration_open, ticket_on_sale
+from conference.registration.waitlist import expire_and_offer, has_waitlist, release_and_offer
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the desk
 
@@ -85,80 +85,6 @@ class AlreadyRegistered(RegistrationError):
 
 class InvalidTransition(RegistrationError):
     """The registration is not in a state that allows this."""
-
-
-@dataclass
-class DelegateDetails:
-    given_name: str
-    email: str
-    family_name: str = ""
-    honorific: str = ""
-    local_name: str = ""
-    organisation: str = ""
-    position: str = ""
-    city: str = ""
-    country: str = ""
-    category: DelegateCategory = DelegateCategory.OTHER
-    phone: str = ""
-    dietary_needs: str = ""
-    accessibility_needs: str = ""
-    interpretation_language: str = ""
-    photo_consent: bool = False
-    privacy_consent: bool = False
-    answers: dict[int, Any] = field(default_factory=dict)  # question id → value
-
-    def columns(self) -> dict[str, Any]:
-        values = {k: v for k, v in self.__dict__.items() if k not in ("privacy_consent", "answers")}
-        values["email"] = normalise_email(self.email)
-        return values
-
-
-def policy_for(conference: Conference) -> RegistrationPolicy:
-    """The conference's registration policy, created with the defaults on first use."""
-    policy = db.session.get(RegistrationPolicy, conference.id)
-    if policy is None:
-        policy = RegistrationPolicy(conference_id=conference.id)
-        db.session.add(policy)
-        try:
-            db.session.flush()
-        except IntegrityError:  # created meanwhile by a concurrent request
-            db.session.rollback()
-            policy = db.session.get(RegistrationPolicy, conference.id)
-    return policy
-
-
-def registration_open(conference: Conference) -> bool:
-    if conference.status != ConferenceStatus.PUBLISHED:
-        return False
-    return policy_for(conference).open
-
-
-def ticket_on_sale(ticket: TicketType, now: datetime) -> bool:
-    if not ticket.active:
-        return False
-    if ticket.sales_start is not None and now < ticket.sales_start:
-        return False
-    return ticket.sales_end is None or now < ticket.sales_end
-
-
-def access_code_matches(ticket: TicketType, code: str | None) -> bool:
-    if not ticket.access_code:
-        return True
-    return secrets.compare_digest((code or "").strip().casefold(), ticket.access_code.strip().casefold())
-
-
-def tickets_offered(conference: Conference, now: datetime, access_code: str = "") -> list[TicketType]:
-    """The ticket types a visitor may choose: on sale, and unlocked by the code when they need one."""
-    query = (
-        select(TicketType)
-        .where(TicketType.conference_id == conference.id, TicketType.active.is_(True))
-        .order_by(TicketType.position, TicketType.id)
-    )
-    return [
-        t
-        for t in db.session.scalars(query)
-        if ticket_on_sale(t, now) and (not t.access_code or access_code_matches(t, access_code))
-    ]
 
 
 def active_registration(conference_id: int, email: str) -> Registration | None:
@@ -211,8 +137,8 @@ def register(
         raise AlreadyRegistered(existing)
 
     lock_ticket(ticket.id)
-    outgoing = _expire_and_offer(ticket, policy, now)
-    waitlisted = _has_waitlist(ticket.id)
+    outgoing = expire_and_offer(ticket, policy, now)
+    waitlisted = has_waitlist(ticket.id)
     left = places_left(ticket, now)
     registration = Registration(
         conference_id=conference.id,
@@ -290,99 +216,6 @@ def _created_mail(registration: Registration) -> str:
     }[registration.status]
 
 
-def _has_waitlist(ticket_id: int) -> bool:
-    query = select(Registration.id).where(
-        Registration.ticket_type_id == ticket_id, Registration.status == RegistrationStatus.WAITLISTED
-    )
-    return db.session.scalar(query.limit(1)) is not None
-
-
-def _end(registration: Registration, status: RegistrationStatus, now: datetime) -> None:
-    registration.status = status
-    registration.active_email = None
-    registration.hold_expires_at = None
-    if status == RegistrationStatus.CANCELLED:
-        registration.cancelled_at = now
-
-
-def _expire_and_offer(ticket: TicketType, policy: RegistrationPolicy, now: datetime) -> list[tuple[int, str]]:
-    """Under the ticket's lock: end lapsed holds, then offer free places to the waitlist in order."""
-    mails: list[tuple[int, str]] = []
-    lapsed = select(Registration).where(
-        Registration.ticket_type_id == ticket.id,
-        Registration.status.in_(list(EXPIRING_STATUSES)),
-        Registration.hold_expires_at <= now,
-    )
-    for registration in db.session.scalars(lapsed):
-        before = snapshot(registration)
-        _end(registration, RegistrationStatus.EXPIRED, now)
-        record(
-            "registration.expired",
-            registration,
-            user_id=None,
-            conference_id=registration.conference_id,
-            before=before,
-            after=snapshot(registration),
-        )
-        mails.append((registration.id, "expired"))
-    db.session.flush()
-    left = places_left(ticket, now)
-    if left is None or left > 0:
-        waiting = (
-            select(Registration)
-            .where(
-                Registration.ticket_type_id == ticket.id, Registration.status == RegistrationStatus.WAITLISTED
-            )
-            .order_by(Registration.created_at, Registration.id)
-        )
-        if left is not None:
-            waiting = waiting.limit(left)
-        for registration in db.session.scalars(waiting):
-            before = snapshot(registration)
-            registration.status = RegistrationStatus.OFFERED
-            registration.hold_expires_at = now + timedelta(hours=policy.offer_hours)
-            record(
-                "registration.offered",
-                registration,
-                user_id=None,
-                conference_id=registration.conference_id,
-                before=before,
-                after=snapshot(registration),
-            )
-            mails.append((registration.id, "offer"))
-        db.session.flush()
-    return mails
-
-
-def release_and_offer(ticket: TicketType, now: datetime | None = None) -> int:
-    """End lapsed holds and make waitlist offers for one ticket type; returns how many changed."""
-    now = now or utcnow()
-    lock_ticket(ticket.id)
-    mails = _expire_and_offer(ticket, policy_for(ticket.conference), now)
-    db.session.commit()
-    emails.send_all(mails)
-    return len(mails)
-
-
-def sweep(now: datetime | None = None) -> int:
-    """Run `release_and_offer` for every ticket type that has lapsed holds or a waitlist."""
-    now = now or utcnow()
-    due = (
-        select(Registration.ticket_type_id)
-        .where(
-            (Registration.status.in_(list(EXPIRING_STATUSES)) & (Registration.hold_expires_at <= now))
-            | (Registration.status == RegistrationStatus.WAITLISTED)
-        )
-        .distinct()
-    )
-    changed = 0
-    for ticket_id in list(db.session.scalars(due)):
-        ticket = db.session.get(TicketType, ticket_id)
-        if ticket is not None:
-            changed += release_and_offer(ticket, now)
-    return changed
-
-
 def _transition(
     registration: Registration,
     allowed: set[RegistrationStatus],
@@ -410,7 +243,7 @@ def _transition(
         before=before,
         after=snapshot(registration),
     )
-    outgoing = _expire_and_offer(ticket, policy_for(registration.conference), now)
+    outgoing = expire_and_offer(ticket, policy_for(registration.conference), now)
     db.session.commit()
     emails.send_all(([(registration.id, mail)] if mail else []) + outgoing)
     return registration
@@ -446,7 +279,7 @@ def reject(registration: Registration, *, actor_id: int | None, now: datetime | 
         allowed,
         "registration.rejected",
         actor_id,
-        lambda r: _end(r, RegistrationStatus.REJECTED, now),
+        lambda r: release_place(r, RegistrationStatus.REJECTED, now),
         "rejected",
         now,
     )
@@ -481,7 +314,7 @@ def cancel(registration: Registration, *, actor_id: int | None, now: datetime | 
         allowed,
         "registration.cancelled",
         actor_id,
-        lambda r: _end(r, RegistrationStatus.CANCELLED, now),
+        lambda r: release_place(r, RegistrationStatus.CANCELLED, now),
         "cancelled",
         now,
     )
@@ -535,7 +368,7 @@ def mark_refunded(registration: Registration, *, actor_id: int | None, now: date
     now = now or utcnow()
     before = snapshot(registration)
     was_holding = registration.status not in ENDED_STATUSES
-    _end(registration, RegistrationStatus.REFUNDED, now)
+    release_place(registration, RegistrationStatus.REFUNDED, now)
     db.session.flush()
     record(
         "registration.refunded",
@@ -548,41 +381,3 @@ def mark_refunded(registration: Registration, *, actor_id: int | None, now: date
     db.session.commit()
     if was_holding:
         release_and_offer(registration.ticket_type, now)
-
-
-def update_details(
-    registration: Registration, details: DelegateDetails, *, asked: set[int], actor_id: int | None
-) -> Registration:
-    """A delegate (or organiser) changes the details and the answers to the questions `asked`.
-
-    The e-mail address stays: the registration's links go to it, and it is what makes it unique.
-    """
-
-    def answer_values() -> dict[str, Any]:
-        return {str(a.question_id): a.value for a in registration.answers}
-
-    before = snapshot(registration) | {"answers": answer_values()}
-    for name, value in details.columns().items():
-        if name != "email":
-            setattr(registration, name, value)
-    stored = {answer.question_id: answer for answer in registration.answers}
-    for question_id in asked:
-        answer = stored.get(question_id)
-        if question_id not in details.answers:
-            if answer is not None:
-                registration.answers.remove(answer)
-        elif answer is None:
-            registration.answers.append(Answer(question_id=question_id, value=details.answers[question_id]))
-        else:
-            answer.value = details.answers[question_id]
-    db.session.flush()
-    record(
-        "registration.updated",
-        registration,
-        user_id=actor_id,
-        conference_id=registration.conference_id,
-        before=before,
-        after=snapshot(registration) | {"answers": answer_values()},
-    )
-    db.session.commit()
-    return registration

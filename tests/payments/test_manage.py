@@ -12,6 +12,7 @@ from conference.payments import services
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
 from conference.registration import services as registrations
 from conference.registration.models import RegistrationStatus
+from conference.registration.policy import policy_for
 from tests import factories
 from tests.conftest import submit
 from tests.payments.conftest import mails, pay_url
@@ -205,7 +206,7 @@ def test_only_the_conference_organisers_reach_the_payment_actions(
 def test_a_cancellation_refunds_by_the_policy(client, conference, register, paid_by_card):
     registration = register()
     paid_by_card(registration)
-    policy = registrations.policy_for(conference)
+    policy = policy_for(conference)
     policy.refund_percent, policy.refund_deadline = 50, date(2026, 12, 1)
     db.session.commit()
     registrations.cancel(registration, actor_id=None)
@@ -224,7 +225,7 @@ def test_a_cancellation_refunds_by_the_policy(client, conference, register, paid
 def test_after_the_deadline_a_cancellation_refunds_nothing(client, conference, register, paid_by_card):
     registration = register()
     paid_by_card(registration)
-    policy = registrations.policy_for(conference)
+    policy = policy_for(conference)
     policy.refund_deadline = date(2026, 12, 1)
     db.session.commit()
     registrations.cancel(registration, actor_id=None)

@@ -12,6 +12,7 @@ from conference.extensions import db
 from conference.registration import services
 from conference.registration.capacity import places_held
 from conference.registration.models import Registration, RegistrationStatus
+from conference.registration.waitlist import sweep
 from tests import factories
 
 
@@ -58,7 +59,7 @@ def test_an_abandoned_payment_releases_its_place(app, conference):
         now=start + timedelta(minutes=5),
     )
     assert next_one.status == RegistrationStatus.WAITLISTED
-    assert services.sweep(now=start + timedelta(hours=1)) == 2  # one expiry, one offer
+    assert sweep(now=start + timedelta(hours=1)) == 2  # one expiry, one offer
     db.session.refresh(abandoned)
     db.session.refresh(next_one)
     assert abandoned.status == RegistrationStatus.EXPIRED

@@ -19,7 +19,9 @@ from conference.mail.models import MessageStatus, OutboxMessage
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
 from conference.registration import emails, services
 from conference.registration.models import PaymentMethod, Registration, RegistrationStatus
+from conference.registration.policy import policy_for
 from conference.registration.tokens import registration_from_token
+from conference.registration.waitlist import release_and_offer
 from tests import factories
 
 
@@ -168,7 +170,7 @@ def test_an_unknown_language_falls_back_to_the_conference_language(app, conferen
 def test_payment_by_invoice_gives_the_amount_the_reference_and_the_organisers_instructions(
     app, conference, paid_ticket
 ):
-    policy = services.policy_for(conference)
+    policy = policy_for(conference)
     policy.invoice_instructions = "Bank: Woori Bank\nAccount: 1002-123-456789 <APLC & Co>"
     db.session.commit()
     registration = register(conference, paid_ticket)
@@ -259,7 +261,7 @@ def test_waitlist_offer_and_expiry(app, conference):
     assert "Accept your place:" in spaced(offer.body_text)
     assert "Accept your place" in html_text(offer)
 
-    services.release_and_offer(ticket, now=cancelled_at + timedelta(hours=49))
+    release_and_offer(ticket, now=cancelled_at + timedelta(hours=49))
     db.session.refresh(waiting)
     assert waiting.status == RegistrationStatus.EXPIRED
     expired = last_mail("waiting@example.org")

@@ -1,0 +1,106 @@
+"""Lapsed holds and the waiting list: holds end, and places that come free are offered in turn."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from conference.audit.services import record, snapshot
+from conference.db_types import utcnow
+from conference.extensions import db
+from conference.registration import emails
+from conference.registration.capacity import lock_ticket, places_left, release_place
+from conference.registration.models import (
+    EXPIRING_STATUSES,
+    Registration,
+    RegistrationPolicy,
+    RegistrationStatus,
+    TicketType,
+)
+from conference.registration.policy import policy_for
+
+
+def has_waitlist(ticket_id: int) -> bool:
+    query = select(Registration.id).where(
+        Registration.ticket_type_id == ticket_id, Registration.status == RegistrationStatus.WAITLISTED
+    )
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def expire_and_offer(ticket: TicketType, policy: RegistrationPolicy, now: datetime) -> list[tuple[int, str]]:
+    """Under the ticket's lock: end lapsed holds, then offer free places to the waitlist in order."""
+    mails: list[tuple[int, str]] = []
+    lapsed = select(Registration).where(
+        Registration.ticket_type_id == ticket.id,
+        Registration.status.in_(list(EXPIRING_STATUSES)),
+        Registration.hold_expires_at <= now,
+    )
+    for registration in db.session.scalars(lapsed):
+        before = snapshot(registration)
+        release_place(registration, RegistrationStatus.EXPIRED, now)
+        record(
+            "registration.expired",
+            registration,
+            user_id=None,
+            conference_id=registration.conference_id,
+            before=before,
+            after=snapshot(registration),
+        )
+        mails.append((registration.id, "expired"))
+    db.session.flush()
+    left = places_left(ticket, now)
+    if left is None or left > 0:
+        waiting = (
+            select(Registration)
+            .where(
+                Registration.ticket_type_id == ticket.id, Registration.status == RegistrationStatus.WAITLISTED
+            )
+            .order_by(Registration.created_at, Registration.id)
+        )
+        if left is not None:
+            waiting = waiting.limit(left)
+        for registration in db.session.scalars(waiting):
+            before = snapshot(registration)
+            registration.status = RegistrationStatus.OFFERED
+            registration.hold_expires_at = now + timedelta(hours=policy.offer_hours)
+            record(
+                "registration.offered",
+                registration,
+                user_id=None,
+                conference_id=registration.conference_id,
+                before=before,
+                after=snapshot(registration),
+            )
+            mails.append((registration.id, "offer"))
+        db.session.flush()
+    return mails
+
+
+def release_and_offer(ticket: TicketType, now: datetime | None = None) -> int:
+    """End lapsed holds and make waitlist offers for one ticket type; returns how many changed."""
+    now = now or utcnow()
+    lock_ticket(ticket.id)
+    mails = expire_and_offer(ticket, policy_for(ticket.conference), now)
+    db.session.commit()
+    emails.send_all(mails)
+    return len(mails)
+
+
+def sweep(now: datetime | None = None) -> int:
+    """Run `release_and_offer` for every ticket type that has lapsed holds or a waitlist."""
+    now = now or utcnow()
+    due = (
+        select(Registration.ticket_type_id)
+        .where(
+            (Registration.status.in_(list(EXPIRING_STATUSES)) & (Registration.hold_expires_at <= now))
+            | (Registration.status == RegistrationStatus.WAITLISTED)
+        )
+        .distinct()
+    )
+    changed = 0
+    for ticket_id in list(db.session.scalars(due)):
+        ticket = db.session.get(TicketType, ticket_id)
+        if ticket is not None:
+            changed += release_and_offer(ticket, now)
+    return changed
