@@ -11,7 +11,7 @@ from conference.accounts.access import organiser_required
 from conference.events.forms import manage_labels
 from conference.extensions import db
 from conference.i18n.views import safe_next
-from conference.payments import services
+from conference.payments import refunds, services
 from conference.payments.forms import (
     PAYMENT_STATUS_LABELS,
     PROVIDER_LABELS,
@@ -53,7 +53,7 @@ def _back_url(conference, registration: Registration, endpoint: str) -> str:
 def _amount_error(form, error: services.PaymentError, currency: str) -> None:
     if isinstance(error, services.AmountTooLarge):
         message = _("At most %(amount)s.", amount=money(error.limit_minor, currency))
-    elif isinstance(error, services.RefundFailed):
+    elif isinstance(error, refunds.RefundFailed):
         message = _("Stripe did not make the refund: %(reason)s", reason=str(error))
     elif isinstance(error, services.NothingToPay):
         message = _("Nothing is owed on this registration.")
@@ -66,13 +66,13 @@ def _amount_error(form, error: services.PaymentError, currency: str) -> None:
 @organiser_required
 def refund(conference, registration_id: int):
     registration = _registration_in(conference, registration_id)
-    refundable = services.refundable_minor(registration)
+    refundable = refunds.refundable_minor(registration)
     form = RefundForm(registration.currency)
     if request.method == "GET" and refundable:
         form.amount.data = major_text(refundable, registration.currency)
     if form.validate_on_submit():
         try:
-            services.refund(
+            refunds.refund(
                 registration, form.amount_minor, actor_id=current_user.id, reason=form.reason.data or ""
             )
         except services.PaymentError as exc:

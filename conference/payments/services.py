@@ -1,9 +1,4 @@
-"""Paying for registrations: online through Stripe, by invoice marked paid by hand, and refunds.
-
-Only a verified Stripe webhook (`receive_webhook`) marks an online payment as succeeded: the browser
-coming back from the card step never does. Every change to a payment first takes a lock on its row
-(`lock_payment`), so a webhook and an organiser's refund for the same payment never count twice.
-"""
+"""Paying for registrations: online through a Stripe PaymentIntent, or by invoice marked paid by hand."""
 
 from __future__ import annotations
 
@@ -18,7 +13,7 @@ from conference.audit.services import record, snapshot
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.payments import stripe_gateway as gateway
-from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
+from conference.payments.models import Payment, PaymentProvider, PaymentStatus
 from conference.registration import emails
 from conference.registration import services as registrations
 from conference.registration.models import (
@@ -27,7 +22,6 @@ from conference.registration.models import (
     Registration,
     RegistrationStatus,
 )
-from conference.registration.policy import policy_for
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +70,6 @@ class AmountTooLarge(PaymentError):
         self.limit_minor = limit_minor
 
 
-class RefundFailed(PaymentError):
-    """Stripe did not make the refund."""
-
-    field = "amount"
-
-
 class CardOutcome(enum.StrEnum):
     PROCESSING = "processing"  # Stripe took the card; the webhook will confirm
     NEEDS_AUTHENTICATION = "needs_authentication"  # 3-D Secure in the browser, then the webhook
@@ -96,15 +84,6 @@ class CardResult:
 
 
 # Reading
-
-
-def refundable_minor(registration: Registration) -> int:
-    """What is left to refund across the registration's succeeded payments."""
-    return sum(
-        p.amount_minor - p.amount_refunded_minor
-        for p in registration.payments
-        if p.status == PaymentStatus.SUCCEEDED
-    )
 
 
 def payment_for_intent(intent_id: str | None) -> Payment | None:
@@ -150,18 +129,31 @@ def start_checkout(registration: Registration) -> tuple[Payment, str]:
     amount, currency = registration.balance_minor, registration.currency
     payment = _open_stripe_payment(registration)
     if payment is not None:
-        try:
-            intent = gateway.retrieve_payment_intent(payment.provider_reference)
-        except gateway.GatewayError as exc:
-            raise PaymentUnavailable() from exc
-        status = intent.get("status")
-        if status in ("succeeded", "processing", "requires_capture"):
-            raise AlreadyPaying()
-        if status in OPEN_INTENT_STATUSES and payment.amount_minor == amount and payment.currency == currency:
-            payment.status = PaymentStatus.PENDING
-            db.session.commit()
-            return payment, intent["client_secret"]
-        _cancel_intent(payment)  # for another amount, or cancelled at Stripe's end
+        client_secret = _reuse_intent(payment, amount, currency)
+        if client_secret is not None:
+            return payment, client_secret
+    return _new_intent(registration, amount, currency)
+
+
+def _reuse_intent(payment: Payment, amount: int, currency: str) -> str | None:
+    """The open payment's client secret if its intent can still pay this amount; else it is cancelled."""
+    try:
+        intent = gateway.retrieve_payment_intent(payment.provider_reference)
+    except gateway.GatewayError as exc:
+        raise PaymentUnavailable() from exc
+    status = intent.get("status")
+    if status in ("succeeded", "processing", "requires_capture"):
+        raise AlreadyPaying()
+    if status in OPEN_INTENT_STATUSES and payment.amount_minor == amount and payment.currency == currency:
+        payment.status = PaymentStatus.PENDING
+        db.session.commit()
+        return intent["client_secret"]
+    _cancel_intent(payment)  # for another amount, or cancelled at Stripe's end
+    return None
+
+
+def _new_intent(registration: Registration, amount: int, currency: str) -> tuple[Payment, str]:
+    """A new pending payment and its PaymentIntent at Stripe (keyed by the payment, so never made twice)."""
     payment = Payment(
         registration_id=registration.id,
         provider=PaymentProvider.STRIPE,
@@ -199,7 +191,11 @@ def start_checkout(registration: Registration) -> tuple[Payment, str]:
 
 
 def pay_with_card(registration: Registration, payment_method_id: str) -> CardResult:
-    """Confirm the open PaymentIntent with the card the browser collected. Confirms nothing here."""
+    """Confirm the open PaymentIntent with the card the browser collected. Confirms nothing here.
+
+    Only the verified webhook (`webhooks.receive_webhook`) marks a card payment as succeeded: the
+    browser coming back from the card step never does.
+    """
     if not can_pay_online(registration):
         raise NothingToPay()
     payment = _open_stripe_payment(registration)
@@ -240,7 +236,10 @@ def cancel_open_payments(registration: Registration) -> None:
 
 
 def lock_payment(payment: Payment) -> None:
-    """Serialise changes to one payment until the transaction ends (row lock; SQLite's write lock)."""
+    """Serialise changes to one payment until the transaction ends (row lock; SQLite's write lock).
+
+    Every change to a payment takes it first, so a webhook and an organiser's refund never count twice.
+    """
     db.session.execute(
         update(Payment)
         .where(Payment.id == payment.id)
@@ -301,130 +300,3 @@ def record_manual_payment(
         registrations.payment_settled(registration, actor_id=actor_id, now=now)
     emails.send(registration, "receipt", payment=payment)
     return payment
-
-
-# Refunds
-
-
-def refund_payment(
-    payment: Payment, amount_minor: int, *, actor_id: int | None, reason: str, now: datetime
-) -> Refund:
-    """Refund part of one payment: through Stripe for card payments, recorded only for manual ones."""
-    lock_payment(payment)
-    left = payment.amount_minor - payment.amount_refunded_minor
-    if amount_minor > left:
-        db.session.rollback()
-        raise AmountTooLarge(left)
-    reference, status = None, "succeeded"
-    if payment.provider == PaymentProvider.STRIPE:
-        try:
-            answer = gateway.create_refund(
-                payment.provider_reference,
-                amount_minor,
-                metadata={"reason": reason[:500], "registration": payment.registration.reference},
-                idempotency_key=f"plenary-refund-{payment.id}-{payment.amount_refunded_minor}-{amount_minor}",
-            )
-        except gateway.GatewayError as exc:
-            db.session.rollback()
-            raise RefundFailed(exc.message) from exc
-        reference, status = answer["id"], answer.get("status") or "succeeded"
-    refund = add_refund(payment, amount_minor, reference, status, reason, actor_id, now)
-    db.session.commit()
-    return refund
-
-
-def add_refund(
-    payment: Payment,
-    amount_minor: int,
-    reference: str | None,
-    status: str,
-    reason: str,
-    actor_id: int | None,
-    now: datetime,
-) -> Refund:
-    refund = Refund(
-        payment_id=payment.id,
-        provider_reference=reference,
-        amount_minor=amount_minor,
-        status=status,
-        reason=reason[:500],
-        created_by_id=actor_id,
-        created_at=now,
-    )
-    db.session.add(refund)
-    payment.amount_refunded_minor += amount_minor
-    payment.registration.amount_refunded_minor += amount_minor
-    db.session.flush()
-    record(
-        "payment.refunded",
-        refund,
-        user_id=actor_id,
-        conference_id=payment.registration.conference_id,
-        after=snapshot(refund),
-    )
-    return refund
-
-
-def after_refund(registration: Registration, refund: Refund, actor_id: int | None, now: datetime) -> None:
-    emails.send(registration, "refund", refund=refund)
-    db.session.refresh(registration)
-    if refundable_minor(registration) == 0 and registration.status != RegistrationStatus.REFUNDED:
-        registrations.mark_refunded(registration, actor_id=actor_id, now=now)
-
-
-def refund(
-    registration: Registration,
-    amount_minor: int,
-    *,
-    actor_id: int | None,
-    reason: str = "",
-    now: datetime | None = None,
-) -> Refund:
-    """Refund part or all of what was paid, newest payment first; a full refund ends the registration.
-
-    An amount spread over several payments makes one Refund each; the first is returned.
-    """
-    now = now or utcnow()
-    if amount_minor <= 0:
-        raise InvalidAmount()
-    available = refundable_minor(registration)
-    if amount_minor > available:
-        raise AmountTooLarge(available)
-    made: list[Refund] = []
-    remaining = amount_minor
-    payments = [p for p in registration.payments if p.status == PaymentStatus.SUCCEEDED]
-    for payment in reversed(payments):
-        share = min(remaining, payment.amount_minor - payment.amount_refunded_minor)
-        if share > 0:
-            made.append(refund_payment(payment, share, actor_id=actor_id, reason=reason, now=now))
-            remaining -= share
-        if remaining == 0:
-            break
-    after_refund(registration, made[0], actor_id, now)
-    return made[0]
-
-
-def refund_on_cancellation(
-    registration: Registration, *, actor_id: int | None, now: datetime | None = None
-) -> Refund | None:
-    """After a cancellation: stop unfinished card payments and refund what the conference's policy allows.
-
-    The policy refunds `refund_percent` of what was paid when the cancellation comes on or before
-    `refund_deadline` (a date in the conference's zone) or when there is no deadline; nothing after it.
-    A refund Stripe refuses is logged and left for the organisers to make from the registration page.
-    """
-    now = now or utcnow()
-    cancel_open_payments(registration)
-    policy = policy_for(registration.conference)
-    today = now.astimezone(registration.conference.tz).date()
-    if policy.refund_deadline is not None and today > policy.refund_deadline:
-        return None
-    amount = refundable_minor(registration) * policy.refund_percent // 100
-    if amount <= 0:
-        return None
-    reason = f"Cancelled: {policy.refund_percent}% refunded under the conference's policy"
-    try:
-        return refund(registration, amount, actor_id=actor_id, reason=reason, now=now)
-    except RefundFailed as exc:
-        log.error("Refund on cancelling %s failed: %s", registration.reference, exc)
-        return None

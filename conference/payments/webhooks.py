@@ -21,15 +21,8 @@ from conference.extensions import db
 from conference.payments import stripe_gateway as gateway
 from conference.payments.models import Payment, PaymentStatus, StripeEvent
 from conference.payments.money import format_money
-from conference.payments.services import (
-    RefundFailed,
-    add_refund,
-    after_refund,
-    lock_payment,
-    mark_succeeded,
-    payment_for_intent,
-    refund_payment,
-)
+from conference.payments.refunds import RefundFailed, add_refund, after_refund, refund_payment
+from conference.payments.services import lock_payment, mark_succeeded, payment_for_intent
 from conference.registration import emails
 from conference.registration import services as registrations
 

@@ -13,7 +13,7 @@ from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.events.views import load_conference
 from conference.extensions import limiter
-from conference.payments import services as payments
+from conference.payments import refunds
 from conference.registration import delegations, emails, operations, services
 from conference.registration.blueprints import public as bp
 from conference.registration.blueprints import user_id
@@ -111,7 +111,7 @@ def edit(slug: str, token: str):
 def refund_terms(registration: Registration, now: datetime) -> dict:
     """What cancelling now gives back under the conference's policy (refund_on_cancellation makes it)."""
     policy = policy_for(registration.conference)
-    paid = payments.refundable_minor(registration)
+    paid = refunds.refundable_minor(registration)
     today = now.astimezone(registration.conference.tz).date()
     in_time = policy.refund_deadline is None or today <= policy.refund_deadline
     return {
@@ -130,7 +130,7 @@ def _cancel(registration: Registration) -> bool:
         return False
     # Cancel first: the place goes back to the waitlist whatever the refund does, and a full refund
     # then ends the registration as refunded.
-    payments.refund_on_cancellation(registration, actor_id=user_id(), now=now)
+    refunds.refund_on_cancellation(registration, actor_id=user_id(), now=now)
     return True
 
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from conference.extensions import db
-from conference.payments import services
+from conference.payments import refunds
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
 from conference.registration import services as registrations
 from conference.registration.models import RegistrationStatus
@@ -73,7 +73,7 @@ def test_a_partial_refund_keeps_the_registration(client, signed_in, register, pa
     db.session.refresh(payment)
     assert registration.status == RegistrationStatus.CONFIRMED
     assert (registration.amount_refunded_minor, payment.amount_refunded_minor) == (20000, 20000)
-    assert services.refundable_minor(registration) == 30000
+    assert refunds.refundable_minor(registration) == 30000
     assert _charge_refunded(stripe_client, payment) == 20000
 
 
@@ -212,7 +212,7 @@ def test_a_cancellation_refunds_by_the_policy(client, conference, register, paid
     registrations.cancel(registration, actor_id=None)
 
     # 1 December, 23:30 in Seoul is still the deadline day there.
-    refund = services.refund_on_cancellation(
+    refund = refunds.refund_on_cancellation(
         registration, actor_id=None, now=datetime(2026, 12, 1, 14, 30, tzinfo=UTC)
     )
 
@@ -231,7 +231,7 @@ def test_after_the_deadline_a_cancellation_refunds_nothing(client, conference, r
     registrations.cancel(registration, actor_id=None)
 
     late = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)  # 2 December, 00:30 in Seoul
-    assert services.refund_on_cancellation(registration, actor_id=None, now=late) is None
+    assert refunds.refund_on_cancellation(registration, actor_id=None, now=late) is None
     assert db.session.scalars(select(Refund)).all() == []
 
 
@@ -240,7 +240,7 @@ def test_with_no_deadline_a_cancellation_refunds_in_full(client, conference, reg
     paid_by_card(registration)
     registrations.cancel(registration, actor_id=None)
 
-    refund = services.refund_on_cancellation(registration, actor_id=None)
+    refund = refunds.refund_on_cancellation(registration, actor_id=None)
 
     assert refund.amount_minor == 50000
     db.session.refresh(registration)
@@ -252,7 +252,7 @@ def test_cancelling_an_unpaid_registration_stops_its_payment_intent(client, regi
     client.get(pay_url(registration))
     registrations.cancel(registration, actor_id=None)
 
-    assert services.refund_on_cancellation(registration, actor_id=None) is None
+    assert refunds.refund_on_cancellation(registration, actor_id=None) is None
 
     [payment] = registration.payments
     assert payment.status == PaymentStatus.CANCELLED
