@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
 from conference.audit.services import record, snapshot
@@ -19,7 +20,7 @@ from conference.payments.services import (
 )
 from conference.registration import emails
 from conference.registration import services as registrations
-from conference.registration.models import Registration, RegistrationStatus
+from conference.registration.models import Registration, RegistrationPolicy, RegistrationStatus
 from conference.registration.policy import policy_for
 
 log = logging.getLogger(__name__)
@@ -138,27 +139,40 @@ def refund(
     return made[0]
 
 
+@dataclass(frozen=True)
+class CancellationRefund:
+    """What cancelling at a moment gives back under the conference's policy."""
+
+    policy: RegistrationPolicy
+    paid: int  # what is left to refund, in minor units
+    in_time: bool  # on or before the refund deadline (a date in the conference's zone), or no deadline
+    amount: int  # refund_percent of `paid` when in time, else 0
+
+
+def cancellation_refund(registration: Registration, now: datetime) -> CancellationRefund:
+    policy = policy_for(registration.conference)
+    paid = refundable_minor(registration)
+    today = now.astimezone(registration.conference.tz).date()
+    in_time = policy.refund_deadline is None or today <= policy.refund_deadline
+    return CancellationRefund(policy, paid, in_time, paid * policy.refund_percent // 100 if in_time else 0)
+
+
 def refund_on_cancellation(
     registration: Registration, *, actor_id: int | None, now: datetime | None = None
 ) -> Refund | None:
     """After a cancellation: stop unfinished card payments and refund what the conference's policy allows.
 
-    The policy refunds `refund_percent` of what was paid when the cancellation comes on or before
-    `refund_deadline` (a date in the conference's zone) or when there is no deadline; nothing after it.
-    A refund Stripe refuses is logged and left for the organisers to make from the registration page.
+    The amount is `cancellation_refund`'s (the same the cancel page announces). A refund Stripe refuses is
+    logged and left for the organisers to make from the registration page.
     """
     now = now or utcnow()
     cancel_open_payments(registration)
-    policy = policy_for(registration.conference)
-    today = now.astimezone(registration.conference.tz).date()
-    if policy.refund_deadline is not None and today > policy.refund_deadline:
+    terms = cancellation_refund(registration, now)
+    if terms.amount <= 0:
         return None
-    amount = refundable_minor(registration) * policy.refund_percent // 100
-    if amount <= 0:
-        return None
-    reason = f"Cancelled: {policy.refund_percent}% refunded under the conference's policy"
+    reason = f"Cancelled: {terms.policy.refund_percent}% refunded under the conference's policy"
     try:
-        return refund(registration, amount, actor_id=actor_id, reason=reason, now=now)
+        return refund(registration, terms.amount, actor_id=actor_id, reason=reason, now=now)
     except RefundFailed as exc:
         log.error("Refund on cancelling %s failed: %s", registration.reference, exc)
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import TypeVar
 
 from flask import abort, flash, make_response, redirect, render_template, url_for
@@ -108,20 +107,6 @@ def edit(slug: str, token: str):
     )
 
 
-def refund_terms(registration: Registration, now: datetime) -> dict:
-    """What cancelling now gives back under the conference's policy (refund_on_cancellation makes it)."""
-    policy = policy_for(registration.conference)
-    paid = refunds.refundable_minor(registration)
-    today = now.astimezone(registration.conference.tz).date()
-    in_time = policy.refund_deadline is None or today <= policy.refund_deadline
-    return {
-        "policy": policy,
-        "paid": paid,
-        "in_time": in_time,
-        "amount": paid * policy.refund_percent // 100 if in_time else 0,
-    }
-
-
 def _cancel(registration: Registration) -> bool:
     now = utcnow()
     try:
@@ -153,7 +138,7 @@ def cancel(slug: str, token: str):
         "registration/cancel.html",
         registration=registration,
         form=form,
-        refund=refund_terms(registration, utcnow()),
+        refund=refunds.cancellation_refund(registration, utcnow()),
         back=back,
         action=url_for(".cancel", slug=slug, token=token),
         own=True,
@@ -209,7 +194,7 @@ def delegation_cancel(slug: str, token: str, registration_id: int):
         "registration/cancel.html",
         registration=member,
         form=form,
-        refund=refund_terms(member, utcnow()),
+        refund=refunds.cancellation_refund(member, utcnow()),
         back=back,
         action=url_for(".delegation_cancel", slug=slug, token=token, registration_id=member.id),
         own=False,
