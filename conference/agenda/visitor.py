@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import abort, g, make_response, render_template, request, session
+from flask import g, request, session
 from flask import url_for as flask_url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -24,26 +24,12 @@ from conference.agenda.published import PublishedSession
 from conference.agenda.seats import SeatCount
 from conference.events.models import Conference
 from conference.registration.models import Registration, RegistrationStatus
-from conference.registration.tokens import InvalidLink, LinkProblem, registration_from_token
+from conference.registration.opened_links import registration_for_link
+from conference.registration.tokens import InvalidLink, registration_from_token
 
 LINKS_KEY = "agenda_links"  # {conference id: "my registration" token} in the signed session cookie
 
 # Who is looking
-
-
-def _link_problem(problem: LinkProblem):
-    status = 410 if problem == LinkProblem.EXPIRED else 404
-    return make_response(render_template("registration/link_invalid.html", problem=problem), status)
-
-
-def _registration_by_link(conference: Conference, token: str) -> Registration:
-    try:
-        registration = registration_from_token(token)
-    except InvalidLink as exc:
-        abort(_link_problem(exc.problem))
-    if registration.conference_id != conference.id:
-        abort(_link_problem(LinkProblem.BROKEN))
-    return registration
 
 
 def _remember(conference: Conference, token: str) -> None:
@@ -85,7 +71,7 @@ class Visitor:
 
 def visitor_for(conference: Conference, token: str | None = None) -> Visitor:
     if token is not None:
-        registration = _registration_by_link(conference, token)
+        registration = registration_for_link(conference, token)
         _remember(conference, token)
         return Visitor(Viewer(registration=registration), registration, token=token)
     if current_user.is_authenticated:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
-from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from conference.db_types import utcnow
-from conference.events.models import Conference
 from conference.events.views import load_conference
 from conference.extensions import limiter
 from conference.payments import refunds
@@ -18,42 +14,13 @@ from conference.registration.blueprints import public as bp
 from conference.registration.blueprints import user_id
 from conference.registration.details import update_details
 from conference.registration.forms import ConfirmForm, ResendLinkForm, edit_details_form
-from conference.registration.models import ENDED_STATUSES, Delegation, Registration, RegistrationStatus
+from conference.registration.models import ENDED_STATUSES, Registration, RegistrationStatus
+from conference.registration.opened_links import delegation_for_link, registration_for_link
 from conference.registration.policy import policy_for
 from conference.registration.questions import form_data_from
-from conference.registration.tokens import InvalidLink, LinkProblem, registration_from_token
 
 RESEND_LIMIT = "10 per hour"  # each sends an e-mail: keep the form from being used to flood an inbox
 ID = "int(max=2147483647)"
-
-
-def _link_problem(problem: LinkProblem):
-    # A broken link is "not found"; an expired one is gone, and its page offers to send a new one.
-    status = 410 if problem == LinkProblem.EXPIRED else 404
-    return make_response(render_template("registration/link_invalid.html", problem=problem), status)
-
-
-Linked = TypeVar("Linked", Registration, Delegation)
-
-
-def _opened_by_link(load: Callable[[str], Linked], conference: Conference, token: str) -> Linked:
-    # A link to another conference's registration or delegation is as broken as a mistyped one.
-    try:
-        found = load(token)
-    except InvalidLink as exc:
-        abort(_link_problem(exc.problem))
-    if found.conference_id != conference.id:
-        abort(_link_problem(LinkProblem.BROKEN))
-    return found
-
-
-def registration_for_link(conference: Conference, token: str) -> Registration:
-    """The registration a \"my registration\" link opens, or the link-problem page as an abort."""
-    return _opened_by_link(registration_from_token, conference, token)
-
-
-def _delegation_for(conference: Conference, token: str) -> Delegation:
-    return _opened_by_link(delegations.delegation_from_token, conference, token)
 
 
 @bp.route("/registration/resend", methods=["GET", "POST"])
@@ -165,7 +132,7 @@ def accept(slug: str, token: str):
 @bp.get("/delegation/<token>")
 def delegation(slug: str, token: str):
     conference = load_conference(slug)
-    group = _delegation_for(conference, token)
+    group = delegation_for_link(conference, token)
     return render_template(
         "registration/delegation.html",
         delegation=group,
@@ -179,7 +146,7 @@ def delegation(slug: str, token: str):
 @bp.route(f"/delegation/<token>/members/<{ID}:registration_id>/cancel", methods=["GET", "POST"])
 def delegation_cancel(slug: str, token: str, registration_id: int):
     conference = load_conference(slug)
-    group = _delegation_for(conference, token)
+    group = delegation_for_link(conference, token)
     member = delegations.member(group, registration_id) or abort(404)
     back = url_for(".delegation", slug=slug, token=token)
     form = ConfirmForm()
@@ -204,7 +171,7 @@ def delegation_cancel(slug: str, token: str, registration_id: int):
 @bp.post(f"/delegation/<token>/members/<{ID}:registration_id>/resend")
 def delegation_resend(slug: str, token: str, registration_id: int):
     conference = load_conference(slug)
-    group = _delegation_for(conference, token)
+    group = delegation_for_link(conference, token)
     member = delegations.member(group, registration_id) or abort(404)
     if ConfirmForm().validate_on_submit() and member.status not in ENDED_STATUSES:
         emails.send(member, "link")

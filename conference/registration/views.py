@@ -24,7 +24,7 @@ from conference.registration.forms import (
     registration_form,
 )
 from conference.registration.models import TicketType
-from conference.registration.my_registration import registration_for_link
+from conference.registration.opened_links import registration_for_link
 from conference.registration.policy import policy_for, registration_open, ticket_on_sale, tickets_offered
 from conference.registration.tokens import make_token
 
