@@ -32,11 +32,8 @@ def snapshot(obj: Any) -> dict[str, Any]:
     """The column values of a model instance, JSON-ready; columns the model lists in `audit_secret` are
     fingerprinted, so the log never holds signing keys or streaming links."""
     secret = getattr(obj, "audit_secret", frozenset())
-    return {
-        attr.key: _fingerprint(value) if attr.key in secret else _plain(value)
-        for attr in inspect(obj).mapper.column_attrs
-        for value in (getattr(obj, attr.key),)
-    }
+    values = {attr.key: getattr(obj, attr.key) for attr in inspect(obj).mapper.column_attrs}
+    return {key: _fingerprint(value) if key in secret else _plain(value) for key, value in values.items()}
 
 
 def record(
