@@ -123,6 +123,7 @@ def test_a_badge_shown_to_the_camera_gets_green_then_amber(camera_browser, check
     expect(result(second)).to_have_attribute("data-colour", "amber", timeout=15_000)
     expect(result(second).get_by_role("heading", name="Already checked in")).to_be_visible()
     expect(result(second)).to_contain_text("by Demo Check-in Staff")
+    expect(second.locator("#ci-recent-list li").first).to_contain_text("Sent")  # recorded, not only shown
     snapshot(second, "amber")
 
     # The first phone, still filming the badge, did not scan it again.
