@@ -73,82 +73,29 @@ def _init_extensions(app: Flask) -> None:
         return user if user is not None and user.matches_session_id(session_id) else None
 
 
-def _register_blueprints(app: Flask) -> None:
-    from conference.accounts.cli import bp as accounts_cli
-    from conference.accounts.views import bp as accounts
-    from conference.agenda.builder_views import bp as agenda_builder
-    from conference.agenda.manage import bp as agenda_manage
-    from conference.agenda.personal_views import bp as personal_agenda
-    from conference.agenda.publishing_views import bp as agenda_publishing
-    from conference.agenda.views import bp as agenda
-    from conference.badges.manage import bp as badges_manage
-    from conference.badges.views import bp as badges
-    from conference.checkin.api import bp as checkin_api
-    from conference.checkin.manage import bp as checkin_manage
-    from conference.checkin.page_views import bp as checkin_page
-    from conference.checkin.pairing import bp as checkin_pairing
-    from conference.demo.cli import bp as demo_cli
-    from conference.events.admin import bp as events_admin
-    from conference.events.manage import bp as events_manage
-    from conference.events.views import bp as events
-    from conference.feeds.api_views import bp as api_v1
-    from conference.feeds.frab_views import bp as frab_feeds
-    from conference.feeds.ical_views import bp as ical_feeds
-    from conference.i18n.views import bp as i18n
-    from conference.jobs.cli import bp as jobs_cli
-    from conference.mail.cli import bp as mail_cli
-    from conference.media.views import bp as media
-    from conference.payments.manage import bp as payments_manage
-    from conference.payments.views import bp as payments
-    from conference.registration import (  # noqa: F401 - the modules whose pages are on the two blueprints
-        manage,
-        manage_setup,
-        my_registration,
-        views,
-    )
-    from conference.registration.blueprints import manage as registration_manage
-    from conference.registration.blueprints import public as registration
-    from conference.registration.cli import bp as registration_cli
-    from conference.speakers.manage import bp as speakers_manage
-    from conference.speakers.self_service import bp as speaker_self
-    from conference.speakers.views import bp as speakers
-    from conference.streaming.manage import bp as streaming_manage
-    from conference.streaming.views import bp as streaming
+# Each capability registers its own blueprints, commands and template helpers; the order is the layer order,
+# lowest first (docs/ARCHITECTURE.md).
+CAPABILITIES = (
+    "i18n",
+    "media",
+    "jobs",
+    "mail",
+    "accounts",
+    "events",
+    "speakers",
+    "agenda",
+    "registration",
+    "payments",
+    "badges",
+    "streaming",
+    "checkin",
+    "feeds",
+    "demo",
+)
 
-    for blueprint in (
-        events,
-        api_v1,
-        events_manage,
-        events_admin,
-        speakers,
-        speakers_manage,
-        speaker_self,
-        agenda,
-        agenda_manage,
-        agenda_builder,
-        agenda_publishing,
-        personal_agenda,
-        ical_feeds,
-        frab_feeds,
-        registration,
-        registration_manage,
-        badges,
-        badges_manage,
-        registration_cli,
-        payments,
-        payments_manage,
-        accounts,
-        accounts_cli,
-        i18n,
-        media,
-        jobs_cli,
-        mail_cli,
-        demo_cli,
-        streaming,
-        streaming_manage,
-        checkin_api,
-        checkin_manage,
-        checkin_pairing,
-        checkin_page,
-    ):
-        app.register_blueprint(blueprint)
+
+def _register_blueprints(app: Flask) -> None:
+    from importlib import import_module
+
+    for name in CAPABILITIES:
+        import_module(f"conference.{name}").init_app(app)

@@ -79,3 +79,10 @@ def _thread_worker(app: Flask) -> ThreadWorker:
         if worker is None:
             worker = app.extensions["plenary_thread_worker"] = ThreadWorker(app)
         return worker
+
+
+def init_app(app: Flask) -> None:
+    """Register `flask worker`."""
+    from conference.jobs import cli
+
+    app.register_blueprint(cli.bp)
