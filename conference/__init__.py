@@ -97,5 +97,8 @@ CAPABILITIES = (
 def _register_blueprints(app: Flask) -> None:
     from importlib import import_module
 
+    from conference.core import converters
+
+    converters.init_app(app)  # before any blueprint: their routes use <id:…>
     for name in CAPABILITIES:
         import_module(f"conference.{name}").init_app(app)

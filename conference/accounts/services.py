@@ -15,13 +15,13 @@ from email_validator import EmailNotValidError, validate_email
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from conference.accounts.models import User, normalise_email
 from conference.audit.services import record, snapshot
+from conference.core.signing import InvalidLink, Signer
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
@@ -214,8 +214,7 @@ def _set_password(user: User, password: str, *, action: str) -> None:
 # Password-reset links
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+RESET_LINKS = Signer(RESET_SALT, max_age="PASSWORD_RESET_MAX_AGE")
 
 
 def _fingerprint(user: User) -> str:
@@ -225,17 +224,15 @@ def _fingerprint(user: User) -> str:
 
 def make_reset_token(user: User) -> str:
     """A signed, timed token naming the account and its current password."""
-    return _serializer().dumps({"user": user.id, "password": _fingerprint(user)})
+    return RESET_LINKS.dumps({"user": user.id, "password": _fingerprint(user)})
 
 
 def user_from_reset_token(token: str) -> User:
     """The account a reset link is for; raises InvalidResetLink when it is expired, used or broken."""
     try:
-        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
-    except SignatureExpired as exc:
-        raise InvalidResetLink(ResetLinkProblem.EXPIRED) from exc
-    except BadSignature as exc:
-        raise InvalidResetLink(ResetLinkProblem.BROKEN) from exc
+        data = RESET_LINKS.loads(token)
+    except InvalidLink as exc:
+        raise InvalidResetLink(ResetLinkProblem(exc.problem.value)) from exc
     user_id = data.get("user") if isinstance(data, dict) else None
     user = db.session.get(User, user_id) if isinstance(user_id, int) else None
     if user is None:

@@ -17,7 +17,7 @@ from conference.agenda.models import Room, Session, SessionStatus, SessionType
 from conference.agenda.operations import room_in, track_in
 from conference.audit.models import AuditEntry
 from conference.audit.services import record, snapshot
-from conference.core.operations import delete
+from conference.core.changes import delete
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.i18n.formatting import time_range

@@ -12,10 +12,10 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
 from conference.agenda import builder, builder_changes
 from conference.agenda.operations import session_in
 from conference.audit.models import AuditEntry
+from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
 
 bp = Blueprint("agenda_builder", __name__, url_prefix="/c/<slug>/manage/agenda")
@@ -118,7 +118,7 @@ def grid(conference):
     )
 
 
-@bp.post("/sessions/<int(max=2147483647):session_id>/move")
+@bp.post("/sessions/<id:session_id>/move")
 @organiser_required
 def move(conference, session_id: int):
     target, data, refusal = _change_request(conference, session_id)
@@ -138,7 +138,7 @@ def move(conference, session_id: int):
     )
 
 
-@bp.post("/sessions/<int(max=2147483647):session_id>/resize")
+@bp.post("/sessions/<id:session_id>/resize")
 @organiser_required
 def resize(conference, session_id: int):
     target, data, refusal = _change_request(conference, session_id)
@@ -171,7 +171,7 @@ def create(conference):
     return _answer(conference, created, message, status=201)
 
 
-@bp.post("/sessions/<int(max=2147483647):session_id>")
+@bp.post("/sessions/<id:session_id>")
 @organiser_required
 def edit(conference, session_id: int):
     target, data, refusal = _change_request(conference, session_id)

@@ -27,8 +27,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from conference.agenda.labels import ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
 from conference.agenda.models import PersonRole, Session, SessionStatus, SessionType
+from conference.core.forms import CHOOSE_FROM_LIST, MAX_POSITION, choices, enum_select, optional_id, strip
 from conference.core.validators import valid_colour
-from conference.events.forms import CHOOSE_FROM_LIST, MAX_POSITION, choices, enum_select, optional_id, strip
 from conference.events.models import Conference
 from conference.i18n.formatting import language_name
 from conference.speakers.forms import links_text, parse_links

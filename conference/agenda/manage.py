@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
 from conference.agenda import operations
 from conference.agenda.forms import RoomForm, SessionForm, TrackForm
-from conference.events.confirm import confirm_then
+from conference.core.confirm import confirm_then
+from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
 
 bp = Blueprint("agenda_manage", __name__, url_prefix="/c/<slug>/manage")
@@ -51,13 +51,13 @@ def new_room(conference):
     return _room_form(conference, None)
 
 
-@bp.route("/rooms/<int(max=2147483647):room_id>", methods=["GET", "POST"])
+@bp.route("/rooms/<id:room_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_room(conference, room_id: int):
     return _room_form(conference, operations.room_in(conference, room_id) or abort(404))
 
 
-@bp.route("/rooms/<int(max=2147483647):room_id>/delete", methods=["GET", "POST"])
+@bp.route("/rooms/<id:room_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_room(conference, room_id: int):
     room = operations.room_in(conference, room_id) or abort(404)
@@ -99,13 +99,13 @@ def new_track(conference):
     return _track_form(conference, None)
 
 
-@bp.route("/tracks/<int(max=2147483647):track_id>", methods=["GET", "POST"])
+@bp.route("/tracks/<id:track_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_track(conference, track_id: int):
     return _track_form(conference, operations.track_in(conference, track_id) or abort(404))
 
 
-@bp.route("/tracks/<int(max=2147483647):track_id>/delete", methods=["GET", "POST"])
+@bp.route("/tracks/<id:track_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_track(conference, track_id: int):
     track = operations.track_in(conference, track_id) or abort(404)
@@ -154,13 +154,13 @@ def new_session(conference):
     return _session_form(conference, None)
 
 
-@bp.route("/sessions/<int(max=2147483647):session_id>", methods=["GET", "POST"])
+@bp.route("/sessions/<id:session_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_session(conference, session_id: int):
     return _session_form(conference, operations.session_in(conference, session_id) or abort(404))
 
 
-@bp.route("/sessions/<int(max=2147483647):session_id>/delete", methods=["GET", "POST"])
+@bp.route("/sessions/<id:session_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_session(conference, session_id: int):
     session = operations.session_in(conference, session_id) or abort(404)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from conference.agenda.models import PersonRole, Room, Session, SessionPerson, Track
 from conference.audit.services import record
-from conference.core.operations import delete, save
+from conference.core.changes import delete, save
 from conference.events.models import Conference
 from conference.extensions import db
 

@@ -33,9 +33,8 @@ bp = Blueprint("personal_agenda", __name__)
 bp.add_app_template_global(personal_state)
 bp.add_app_template_global(shows_my_agenda)
 
-SESSION_ID = "int(max=2147483647)"
-PUBLIC = "/c/<slug>/agenda/sessions/<" + SESSION_ID + ":session_id>"
-BY_LINK = "/c/<slug>/registration/<token>/agenda/sessions/<" + SESSION_ID + ":session_id>"
+PUBLIC = "/c/<slug>/agenda/sessions/<id:session_id>"
+BY_LINK = "/c/<slug>/registration/<token>/agenda/sessions/<id:session_id>"
 
 
 # Pages

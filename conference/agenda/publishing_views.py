@@ -11,9 +11,10 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 from wtforms.validators import Length, Optional
 
-from conference.accounts.access import organiser_required
 from conference.agenda import publishing
-from conference.events.forms import manage_labels, strip
+from conference.core.forms import strip
+from conference.events.access import organiser_required
+from conference.events.forms import manage_labels
 
 bp = Blueprint("agenda_publishing", __name__, url_prefix="/c/<slug>/manage/agenda")
 bp.context_processor(manage_labels)

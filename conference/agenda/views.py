@@ -102,8 +102,8 @@ def agenda(slug: str):
 
 
 # The short form is what people type and share; links use the first (canonical) one.
-@bp.get("/c/<slug>/agenda/<int(max=2147483647):session_id>")
-@bp.get("/c/<slug>/agenda/sessions/<int(max=2147483647):session_id>")
+@bp.get("/c/<slug>/agenda/<id:session_id>")
+@bp.get("/c/<slug>/agenda/sessions/<id:session_id>")
 def session(slug: str, session_id: int):
     conference = load_conference(slug)
     item = services.public_session(conference, session_id) or abort(404)

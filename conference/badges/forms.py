@@ -9,7 +9,7 @@ from wtforms.validators import NumberRange, Optional
 
 from conference.badges.pdf import sheet_grid
 from conference.badges.services import BadgeLayout, BadgeSelection
-from conference.events.forms import CHOOSE_FROM_LIST, choices
+from conference.core.forms import CHOOSE_FROM_LIST, choices
 from conference.events.models import Conference
 from conference.i18n.formatting import country_name
 from conference.registration.manage_forms import CATEGORY_LABELS

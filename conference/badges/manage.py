@@ -6,14 +6,14 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
 from conference.badges import runs, services
 from conference.badges.fonts import INSTALL_HINT, load_fonts
 from conference.badges.forms import BadgeRunForm
 from conference.badges.models import BadgeRun, BadgeRunStatus
 from conference.badges.pdf import FOUR_BY_THREE
 from conference.badges.views import pdf_response
-from conference.events.confirm import confirm_then
+from conference.core.confirm import confirm_then
+from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
 from conference.registration import operations
 from conference.registration.manage_forms import registration_labels
@@ -21,7 +21,6 @@ from conference.registration.manage_forms import registration_labels
 bp = Blueprint("badges_manage", __name__, url_prefix="/c/<slug>/manage/badges")
 bp.context_processor(manage_labels)
 bp.context_processor(registration_labels)
-ID = "int(max=2147483647)"
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -68,7 +67,7 @@ def _status(run: BadgeRun) -> dict:
     }
 
 
-@bp.get(f"/runs/<{ID}:run_id>")
+@bp.get("/runs/<id:run_id>")
 @organiser_required
 def run(conference, run_id: int):
     found = _run_or_404(conference, run_id)
@@ -81,7 +80,7 @@ def run(conference, run_id: int):
     )
 
 
-@bp.get(f"/runs/<{ID}:run_id>.json")
+@bp.get("/runs/<id:run_id>.json")
 @organiser_required
 def run_status(conference, run_id: int):
     found = _run_or_404(conference, run_id)
@@ -91,7 +90,7 @@ def run_status(conference, run_id: int):
     return jsonify(status)
 
 
-@bp.get(f"/runs/<{ID}:run_id>/download")
+@bp.get("/runs/<id:run_id>/download")
 @organiser_required
 def download(conference, run_id: int):
     path = runs.run_file(_run_or_404(conference, run_id)) or abort(404)
@@ -104,7 +103,7 @@ def download(conference, run_id: int):
     )
 
 
-@bp.get(f"/registrations/<{ID}:registration_id>/badge.pdf")
+@bp.get("/registrations/<id:registration_id>/badge.pdf")
 @organiser_required
 def registration_badge(conference, registration_id: int):
     found = operations.registration_in(conference, registration_id) or abort(404)
@@ -116,7 +115,7 @@ def registration_badge(conference, registration_id: int):
     return pdf_response(data, f"badge-{found.reference}.pdf")
 
 
-@bp.route(f"/registrations/<{ID}:registration_id>/reissue", methods=["GET", "POST"])
+@bp.route("/registrations/<id:registration_id>/reissue", methods=["GET", "POST"])
 @organiser_required
 def reissue(conference, registration_id: int):
     found = operations.registration_in(conference, registration_id) or abort(404)

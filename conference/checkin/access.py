@@ -8,9 +8,9 @@ from datetime import datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.accounts.access import can_staff
 from conference.checkin import tokens
 from conference.checkin.models import ScanConference
+from conference.events.access import can_staff
 from conference.events.services import conference_by_slug
 
 

@@ -9,7 +9,7 @@ from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from conference.checkin.tokens import DEFAULT_LIFETIME_HOURS, LIFETIME_HOURS
-from conference.events.forms import CHOOSE_FROM_LIST, strip
+from conference.core.forms import CHOOSE_FROM_LIST, strip
 
 
 def _lifetime_label(hours: int) -> str:

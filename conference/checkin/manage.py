@@ -8,15 +8,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
 from conference.checkin import dashboard, tokens
 from conference.checkin.chart import arrivals_chart
 from conference.checkin.forms import DeviceForm
 from conference.checkin.pairing import scan_page_url
 from conference.checkin.qr import qr_svg
 from conference.checkin.roster import iso
+from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
-from conference.events.forms import ConfirmForm, manage_labels
+from conference.events.access import organiser_required
+from conference.events.forms import manage_labels
 from conference.registration.manage_forms import registration_labels
 
 bp = Blueprint("checkin_manage", __name__, url_prefix="/c/<slug>/manage/checkin")
@@ -104,7 +105,7 @@ def devices(conference):
     )
 
 
-@bp.get("/devices/<int(max=2147483647):token_id>")
+@bp.get("/devices/<id:token_id>")
 @organiser_required
 def device(conference, token_id: int):
     token = tokens.token_in(conference, token_id) or abort(404)
@@ -126,7 +127,7 @@ def device(conference, token_id: int):
     return response, 200, {"Cache-Control": "private, no-store"}
 
 
-@bp.post("/devices/<int(max=2147483647):token_id>/revoke")
+@bp.post("/devices/<id:token_id>/revoke")
 @organiser_required
 def revoke(conference, token_id: int):
     token = tokens.token_in(conference, token_id) or abort(404)

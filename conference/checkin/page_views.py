@@ -22,7 +22,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from conference.accounts.access import can_staff
+from conference.events.access import can_staff
 from conference.events.models import Conference
 from conference.events.services import conference_by_slug
 

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
-from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLSafeTimedSerializer
 from sqlalchemy import bindparam, func, select
 
 from conference.audit.services import record, snapshot
 from conference.checkin.models import Scan, ScanningToken
+from conference.core.signing import InvalidLink, Signer
 from conference.events.models import Conference
 from conference.extensions import db
 
@@ -40,20 +39,16 @@ class InvalidToken(Exception):
         self.problem = problem
 
 
-def _bearer_serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=BEARER_SALT)
-
-
-def _pairing_serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=PAIRING_SALT)
+BEARERS = Signer(BEARER_SALT)  # untimed: the row's expiry and revocation decide
+PAIRING_LINKS = Signer(PAIRING_SALT, max_age=PAIRING_LINK_MAX_AGE)
 
 
 def bearer_token(token: ScanningToken) -> str:
-    return _bearer_serializer().dumps([token.id, token.conference_id])
+    return BEARERS.dumps([token.id, token.conference_id])
 
 
 def pairing_signature(token: ScanningToken) -> str:
-    return _pairing_serializer().dumps([token.id, token.conference_id])
+    return PAIRING_LINKS.dumps([token.id, token.conference_id])
 
 
 def _check(token: ScanningToken | None, now: datetime) -> ScanningToken:
@@ -64,12 +59,6 @@ def _check(token: ScanningToken | None, now: datetime) -> ScanningToken:
     if token.expires_at <= now:
         raise InvalidToken(TokenProblem.EXPIRED)
     return token
-
-
-def _ids(data: object) -> tuple[int, int]:
-    if not (isinstance(data, list) and len(data) == 2 and all(type(x) is int for x in data)):
-        raise InvalidToken(TokenProblem.BROKEN)
-    return data[0], data[1]
 
 
 @dataclass(frozen=True)
@@ -119,8 +108,8 @@ TOKEN_WITH_CONFERENCE = (
 def authenticate(bearer: str, now: datetime) -> PairedDevice:
     """The device a bearer string names, with its conference (one query); raises InvalidToken."""
     try:
-        token_id, _conference_id = _ids(_bearer_serializer().loads(bearer))
-    except BadSignature:
+        token_id, _conference_id = BEARERS.load_ids(bearer)
+    except InvalidLink:
         raise InvalidToken(TokenProblem.BROKEN) from None
     row = db.session.connection().execute(TOKEN_WITH_CONFERENCE, {"token_id": token_id}).first()
     if row is None:
@@ -136,11 +125,9 @@ def authenticate(bearer: str, now: datetime) -> PairedDevice:
 def token_from_pairing(conference: Conference, signed: str, now: datetime) -> ScanningToken:
     """The token a pairing link is for, first marking it paired; raises InvalidToken."""
     try:
-        token_id, conference_id = _ids(_pairing_serializer().loads(signed, max_age=PAIRING_LINK_MAX_AGE))
-    except SignatureExpired:
-        raise InvalidToken(TokenProblem.EXPIRED) from None
-    except BadSignature:
-        raise InvalidToken(TokenProblem.BROKEN) from None
+        token_id, conference_id = PAIRING_LINKS.load_ids(signed)
+    except InvalidLink as exc:
+        raise InvalidToken(TokenProblem(exc.problem.value)) from None
     if conference_id != conference.id:
         raise InvalidToken(TokenProblem.BROKEN)
     token = _check(db.session.get(ScanningToken, token_id), now)

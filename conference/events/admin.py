@@ -6,8 +6,8 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.accounts.access import site_admin_required
 from conference.events import operations
+from conference.events.access import site_admin_required
 from conference.events.forms import ConferenceBasicsForm, manage_labels
 
 bp = Blueprint("events_admin", __name__, url_prefix="/admin")

@@ -6,16 +6,11 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
+from conference.core.confirm import confirm_then
+from conference.core.forms import uploaded
 from conference.events import operations
-from conference.events.confirm import confirm_then
-from conference.events.forms import (
-    ConferenceDetailsForm,
-    PageForm,
-    TeamRoleForm,
-    manage_labels,
-    uploaded,
-)
+from conference.events.access import organiser_required
+from conference.events.forms import ConferenceDetailsForm, PageForm, TeamRoleForm, manage_labels
 from conference.media.services import InvalidImage
 
 bp = Blueprint("events_manage", __name__, url_prefix="/c/<slug>/manage")
@@ -92,13 +87,13 @@ def new_page(conference):
     return _page_form(conference, None)
 
 
-@bp.route("/pages/<int(max=2147483647):page_id>", methods=["GET", "POST"])
+@bp.route("/pages/<id:page_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_page(conference, page_id: int):
     return _page_form(conference, operations.page_in(conference, page_id) or abort(404))
 
 
-@bp.route("/pages/<int(max=2147483647):page_id>/delete", methods=["GET", "POST"])
+@bp.route("/pages/<id:page_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_page(conference, page_id: int):
     page = operations.page_in(conference, page_id) or abort(404)
@@ -135,7 +130,7 @@ def team(conference):
     return render_template("manage/team.html", form=form, roles=operations.team_roles(conference))
 
 
-@bp.route("/team/<int(max=2147483647):role_id>/remove", methods=["GET", "POST"])
+@bp.route("/team/<id:role_id>/remove", methods=["GET", "POST"])
 @organiser_required
 def remove_role(conference, role_id: int):
     grant = operations.role_in(conference, role_id) or abort(404)

@@ -15,7 +15,7 @@ from werkzeug.datastructures import FileStorage
 from conference.accounts.models import ConferenceRole, Role, User, normalise_email
 from conference.agenda.models import Room, Session, SessionStatus, Track
 from conference.audit.models import AuditEntry
-from conference.core.operations import delete, save
+from conference.core.changes import delete, save
 from conference.events.models import Conference, Page
 from conference.extensions import db
 from conference.media.services import save_image

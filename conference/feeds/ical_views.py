@@ -94,7 +94,7 @@ def conference_feed(slug: str):
     )
 
 
-@bp.get("/c/<slug>/tracks/<int(max=2147483647):track_id>/calendar.ics")
+@bp.get("/c/<slug>/tracks/<id:track_id>/calendar.ics")
 def track_feed(slug: str, track_id: int):
     conference = _public_conference(slug)
     track = db.session.get(Track, track_id)
@@ -110,7 +110,7 @@ def track_feed(slug: str, track_id: int):
     )
 
 
-@bp.get("/c/<slug>/rooms/<int(max=2147483647):room_id>/calendar.ics")
+@bp.get("/c/<slug>/rooms/<id:room_id>/calendar.ics")
 def room_feed(slug: str, room_id: int):
     conference = _public_conference(slug)
     room = db.session.get(Room, room_id)
@@ -126,7 +126,7 @@ def room_feed(slug: str, room_id: int):
     )
 
 
-@bp.get("/c/<slug>/agenda/sessions/<int(max=2147483647):session_id>.ics")
+@bp.get("/c/<slug>/agenda/sessions/<id:session_id>.ics")
 def session_feed(slug: str, session_id: int):
     conference = load_conference(slug)
     item: PublishedSession | None = published_session(conference.id, session_id)

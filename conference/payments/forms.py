@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField, ValidationError
 from wtforms.validators import DataRequired, Length, Optional
 
-from conference.events.forms import strip
+from conference.core.forms import strip
 from conference.payments.models import PaymentProvider, PaymentStatus
 from conference.payments.money import exponent, format_money, to_major, to_minor
 

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from conference.accounts.access import organiser_required
+from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
 from conference.extensions import db
 from conference.i18n.views import safe_next
@@ -62,7 +62,7 @@ def _amount_error(form, error: services.PaymentError, currency: str) -> None:
     form.amount.errors = [*form.amount.errors, message]
 
 
-@bp.route("/registrations/<int(max=2147483647):registration_id>/refund", methods=["GET", "POST"])
+@bp.route("/registrations/<id:registration_id>/refund", methods=["GET", "POST"])
 @organiser_required
 def refund(conference, registration_id: int):
     registration = _registration_in(conference, registration_id)
@@ -90,7 +90,7 @@ def refund(conference, registration_id: int):
     )
 
 
-@bp.route("/registrations/<int(max=2147483647):registration_id>/mark-paid", methods=["GET", "POST"])
+@bp.route("/registrations/<id:registration_id>/mark-paid", methods=["GET", "POST"])
 @organiser_required
 def mark_paid(conference, registration_id: int):
     registration = _registration_in(conference, registration_id)

@@ -7,12 +7,13 @@ import re
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from conference.core.signing import InvalidLink
 from conference.events.views import load_conference
 from conference.extensions import csrf
 from conference.payments import services, webhooks
 from conference.payments.forms import money
 from conference.registration.models import Registration, RegistrationStatus
-from conference.registration.tokens import InvalidLink, registration_from_token
+from conference.registration.tokens import registration_from_token
 
 bp = Blueprint("payments", __name__)
 bp.context_processor(lambda: {"money": money})

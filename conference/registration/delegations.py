@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from conference.accounts.models import normalise_email
 from conference.audit.services import record, snapshot
+from conference.core.signing import InvalidLink, LinkProblem, Signer
 from conference.core.urls import absolute_url
 from conference.db_types import utcnow
 from conference.events.models import Conference
@@ -27,7 +27,6 @@ from conference.registration.details import DelegateDetails
 from conference.registration.models import Delegation, Registration, TicketType
 from conference.registration.policy import access_code_matches, registration_open, ticket_on_sale
 from conference.registration.services import RegistrationError
-from conference.registration.tokens import InvalidLink, LinkProblem
 
 SALT = "delegation-link"
 
@@ -155,22 +154,16 @@ def member(delegation: Delegation, registration_id: int) -> Registration | None:
     return registration
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+LINKS = Signer(SALT, max_age="REGISTRATION_LINK_MAX_AGE")
 
 
 def make_token(delegation: Delegation) -> str:
-    return _serializer().dumps(delegation.id)
+    return LINKS.dumps(delegation.id)
 
 
 def delegation_from_token(token: str) -> Delegation:
     """The delegation a contact's link opens; raises InvalidLink."""
-    try:
-        delegation_id = _serializer().loads(token, max_age=current_app.config["REGISTRATION_LINK_MAX_AGE"])
-    except SignatureExpired:
-        raise InvalidLink(LinkProblem.EXPIRED) from None
-    except BadSignature:
-        raise InvalidLink(LinkProblem.BROKEN) from None
+    delegation_id = LINKS.loads(token)
     delegation = db.session.get(Delegation, delegation_id) if isinstance(delegation_id, int) else None
     if delegation is None:
         raise InvalidLink(LinkProblem.BROKEN)

@@ -23,7 +23,7 @@ from wtforms import (
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
-from conference.events.forms import choices, country_options, strip, valid_country
+from conference.core.forms import choices, country_options, strip, valid_country
 from conference.i18n.formatting import language_name
 from conference.registration import questions as custom
 from conference.registration.details import DelegateDetails

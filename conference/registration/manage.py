@@ -19,9 +19,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
+from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
-from conference.events.forms import ConfirmForm
+from conference.events.access import organiser_required
 from conference.i18n.formatting import country_name, local_datetime
 from conference.registration import chart, exports, operations, queries, services
 from conference.registration import questions as custom
@@ -150,7 +150,7 @@ def _readable(conference):
     return readable
 
 
-@bp.get("/registrations/<int(max=2147483647):registration_id>")
+@bp.get("/registrations/<id:registration_id>")
 @organiser_required
 def registration(conference, registration_id: int):
     found = queries.registration_detail(conference, registration_id) or abort(404)
@@ -186,7 +186,7 @@ def _decision(conference, registration_id: int, action, done_message):
     return redirect(url_for(".registration", slug=conference.slug, registration_id=registration_id))
 
 
-@bp.post("/registrations/<int(max=2147483647):registration_id>/approve")
+@bp.post("/registrations/<id:registration_id>/approve")
 @organiser_required
 def approve(conference, registration_id: int):
     return _decision(
@@ -197,7 +197,7 @@ def approve(conference, registration_id: int):
     )
 
 
-@bp.post("/registrations/<int(max=2147483647):registration_id>/reject")
+@bp.post("/registrations/<id:registration_id>/reject")
 @organiser_required
 def reject(conference, registration_id: int):
     return _decision(
@@ -208,7 +208,7 @@ def reject(conference, registration_id: int):
     )
 
 
-@bp.route("/registrations/<int(max=2147483647):registration_id>/cancel", methods=["GET", "POST"])
+@bp.route("/registrations/<id:registration_id>/cancel", methods=["GET", "POST"])
 @organiser_required
 def cancel(conference, registration_id: int):
     found = operations.registration_in(conference, registration_id) or abort(404)
@@ -234,7 +234,7 @@ def cancel(conference, registration_id: int):
     )
 
 
-@bp.post("/registrations/<int(max=2147483647):registration_id>/resend")
+@bp.post("/registrations/<id:registration_id>/resend")
 @organiser_required
 def resend_link(conference, registration_id: int):
     found = operations.registration_in(conference, registration_id) or abort(404)

@@ -25,8 +25,8 @@ from wtforms.fields import ColorField, SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from conference.agenda.forms import NonexistentTime, conference_instant, position_field
+from conference.core.forms import CHOOSE_FROM_LIST, choices, enum_select, strip
 from conference.core.validators import valid_colour
-from conference.events.forms import CHOOSE_FROM_LIST, choices, enum_select, strip
 from conference.events.models import Conference
 from conference.payments import money
 from conference.registration import questions as custom

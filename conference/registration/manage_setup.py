@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
+from conference.core.confirm import confirm_then
 from conference.db_types import utcnow
-from conference.events.confirm import confirm_then
+from conference.events.access import organiser_required
 from conference.registration import operations, queries
 from conference.registration.blueprints import manage as bp
 from conference.registration.manage_forms import PolicyForm, QuestionForm, TicketTypeForm
@@ -43,13 +43,13 @@ def new_ticket(conference):
     return _ticket_form(conference, None)
 
 
-@bp.route("/tickets/<int(max=2147483647):ticket_id>", methods=["GET", "POST"])
+@bp.route("/tickets/<id:ticket_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_ticket(conference, ticket_id: int):
     return _ticket_form(conference, operations.ticket_in(conference, ticket_id) or abort(404))
 
 
-@bp.route("/tickets/<int(max=2147483647):ticket_id>/delete", methods=["GET", "POST"])
+@bp.route("/tickets/<id:ticket_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_ticket(conference, ticket_id: int):
     ticket = operations.ticket_in(conference, ticket_id) or abort(404)
@@ -105,13 +105,13 @@ def new_question(conference):
     return _question_form(conference, None)
 
 
-@bp.route("/questions/<int(max=2147483647):question_id>", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_question(conference, question_id: int):
     return _question_form(conference, operations.question_in(conference, question_id) or abort(404))
 
 
-@bp.route("/questions/<int(max=2147483647):question_id>/delete", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_question(conference, question_id: int):
     question = operations.question_in(conference, question_id) or abort(404)

@@ -20,7 +20,6 @@ from conference.registration.policy import policy_for
 from conference.registration.questions import form_data_from
 
 RESEND_LIMIT = "10 per hour"  # each sends an e-mail: keep the form from being used to flood an inbox
-ID = "int(max=2147483647)"
 
 
 @bp.route("/registration/resend", methods=["GET", "POST"])
@@ -143,7 +142,7 @@ def delegation(slug: str, token: str):
     )
 
 
-@bp.route(f"/delegation/<token>/members/<{ID}:registration_id>/cancel", methods=["GET", "POST"])
+@bp.route("/delegation/<token>/members/<id:registration_id>/cancel", methods=["GET", "POST"])
 def delegation_cancel(slug: str, token: str, registration_id: int):
     conference = load_conference(slug)
     group = delegation_for_link(conference, token)
@@ -168,7 +167,7 @@ def delegation_cancel(slug: str, token: str, registration_id: int):
     )
 
 
-@bp.post(f"/delegation/<token>/members/<{ID}:registration_id>/resend")
+@bp.post("/delegation/<token>/members/<id:registration_id>/resend")
 def delegation_resend(slug: str, token: str, registration_id: int):
     conference = load_conference(slug)
     group = delegation_for_link(conference, token)

@@ -8,10 +8,11 @@ from typing import TypeVar
 
 from flask import abort, make_response, render_template
 
+from conference.core.signing import InvalidLink, LinkProblem
 from conference.events.models import Conference
 from conference.registration import delegations
 from conference.registration.models import Delegation, Registration
-from conference.registration.tokens import InvalidLink, LinkProblem, registration_from_token
+from conference.registration.tokens import registration_from_token
 
 
 def _link_problem(problem: LinkProblem):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from conference.audit.services import record, snapshot
-from conference.core.operations import delete, save
+from conference.core.changes import delete, save
 from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.extensions import db

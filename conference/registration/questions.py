@@ -9,7 +9,7 @@ from wtforms import BooleanField, Field, RadioField, SelectMultipleField, String
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from conference.events.forms import CHOOSE_FROM_LIST, strip
+from conference.core.forms import CHOOSE_FROM_LIST, strip
 from conference.registration.models import Question, QuestionKind, Registration
 
 SHORT_ANSWER_MAX = 500

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from conference.events.forms import IMAGE_ACCEPT, country_options, is_http_url, strip, valid_country
+from conference.core.forms import IMAGE_ACCEPT, country_options, is_http_url, strip, valid_country
 
 MAX_LINKS = 10
 MAX_LINK_LABEL = 60

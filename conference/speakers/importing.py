@@ -12,13 +12,12 @@ import enum
 import io
 from dataclasses import dataclass, field
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from conference.audit.services import record, snapshot
+from conference.core.signing import InvalidLink, Signer
 from conference.core.validators import country_choices
 from conference.events.models import Conference
 from conference.extensions import db
@@ -236,19 +235,20 @@ def check_rows(conference: Conference, raw_rows: list[RawRow]) -> list[ImportRow
 # Keeping the rows between preview and confirm
 
 
-def _serializer(conference: Conference) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"{SALT}:{conference.id}")
+def _signer(conference: Conference) -> Signer:
+    # Salted per conference: rows previewed for one conference cannot be confirmed into another.
+    return Signer(f"{SALT}:{conference.id}", max_age=PREVIEW_MAX_AGE)
 
 
 def sign_rows(conference: Conference, raw_rows: list[RawRow]) -> str:
-    return _serializer(conference).dumps([[line, cells] for line, cells in raw_rows])
+    return _signer(conference).dumps([[line, cells] for line, cells in raw_rows])
 
 
 def signed_rows(conference: Conference, token: str) -> list[RawRow] | None:
     """The rows signed at preview, or None when the field was changed, is for elsewhere, or is too old."""
     try:
-        data = _serializer(conference).loads(token, max_age=PREVIEW_MAX_AGE)
-    except BadSignature:
+        data = _signer(conference).loads(token)
+    except InvalidLink:
         return None
     return [
         (int(line), {name: str(cells.get(name, "")) for name in (*COLUMNS, EXTRA)}) for line, cells in data

@@ -10,15 +10,14 @@ from __future__ import annotations
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from conference.core.operations import save
+from conference.core.changes import save
+from conference.core.signing import InvalidLink, LinkProblem, Signer
 from conference.core.urls import absolute_url
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
 from conference.mail.services import send_mail
-from conference.registration.tokens import InvalidLink, LinkProblem
 from conference.speakers.models import Person
 
 SALT = "speaker-invitation"
@@ -31,30 +30,22 @@ class NoEmailAddress(ValueError):
     """The person has no e-mail address to send an invitation to."""
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
-
-
 def max_age() -> int:
     return int(current_app.config.get("SPEAKER_INVITATION_MAX_AGE", DEFAULT_MAX_AGE))
 
 
+LINKS = Signer(SALT, max_age=max_age)
+
+
 def make_token(person: Person) -> str:
-    return _serializer().dumps([person.id, person.invitation_version])
+    return LINKS.dumps([person.id, person.invitation_version])
 
 
 def person_from_token(token: str, *, conference_id: int) -> Person:
     """The person a link opens; raises InvalidLink (expired, or broken: tampered, revoked, elsewhere)."""
-    try:
-        data = _serializer().loads(token, max_age=max_age())
-    except SignatureExpired:
-        raise InvalidLink(LinkProblem.EXPIRED) from None
-    except BadSignature:
-        raise InvalidLink(LinkProblem.BROKEN) from None
-    if not (isinstance(data, list) and len(data) == 2 and all(type(x) is int for x in data)):
-        raise InvalidLink(LinkProblem.BROKEN)
-    person = db.session.get(Person, data[0])
-    if person is None or person.conference_id != conference_id or person.invitation_version != data[1]:
+    person_id, version = LINKS.load_ids(token)
+    person = db.session.get(Person, person_id)
+    if person is None or person.conference_id != conference_id or person.invitation_version != version:
         raise InvalidLink(LinkProblem.BROKEN)
     return person
 

@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
 from conference.agenda.labels import ROLE_LABELS
-from conference.events.confirm import confirm_then
-from conference.events.forms import ConfirmForm, manage_labels, uploaded
+from conference.core.confirm import confirm_then
+from conference.core.forms import ConfirmForm, uploaded
+from conference.events.access import organiser_required
+from conference.events.forms import manage_labels
 from conference.media.services import InvalidImage
 from conference.media.uploads import (
     form_source,
@@ -68,7 +69,7 @@ def new_person(conference):
     return _person_form(conference, None)
 
 
-@bp.route("/<int(max=2147483647):person_id>", methods=["GET", "POST"])
+@bp.route("/<id:person_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_person(conference, person_id: int):
     return _person_form(conference, operations.person_in(conference, person_id) or abort(404))
@@ -85,7 +86,7 @@ def _removal_note(person) -> str | None:
     )
 
 
-@bp.route("/<int(max=2147483647):person_id>/delete", methods=["GET", "POST"])
+@bp.route("/<id:person_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_person(conference, person_id: int):
     person = operations.person_in(conference, person_id) or abort(404)
@@ -106,7 +107,7 @@ def delete_person(conference, person_id: int):
 # Invitations (the person page posts these directly; the GET pages confirm when opened on their own)
 
 
-@bp.route("/<int(max=2147483647):person_id>/invite", methods=["GET", "POST"])
+@bp.route("/<id:person_id>/invite", methods=["GET", "POST"])
 @organiser_required
 def invite(conference, person_id: int):
     person = operations.person_in(conference, person_id) or abort(404)
@@ -131,7 +132,7 @@ def invite(conference, person_id: int):
     )
 
 
-@bp.route("/<int(max=2147483647):person_id>/revoke-links", methods=["GET", "POST"])
+@bp.route("/<id:person_id>/revoke-links", methods=["GET", "POST"])
 @organiser_required
 def revoke_links(conference, person_id: int):
     person = operations.person_in(conference, person_id) or abort(404)

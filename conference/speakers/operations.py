@@ -12,7 +12,7 @@ from werkzeug.datastructures import FileStorage
 
 from conference.agenda.models import PersonRole, Session, SessionPerson
 from conference.audit.services import record, snapshot
-from conference.core.operations import delete, save
+from conference.core.changes import delete, save
 from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.events.operations import stored_image

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from conference.agenda.labels import ROLE_LABELS
 from conference.agenda.labels import STATUS_LABELS as SESSION_STATUS_LABELS
-from conference.events.forms import ConfirmForm, uploaded
+from conference.core.forms import ConfirmForm, uploaded
 from conference.events.models import Conference
 from conference.events.services import conference_by_slug
 from conference.media.services import InvalidImage
@@ -28,7 +28,6 @@ from conference.speakers.models import Person
 
 bp = Blueprint("speaker_self", __name__, url_prefix="/c/<slug>/speaker/<token>")
 refuse_oversized_uploads_on(bp)
-SESSION_ID = "int(max=2147483647)"
 
 
 @bp.after_request
@@ -87,7 +86,7 @@ def profile(slug: str, token: str):
     )
 
 
-@bp.post(f"/sessions/<{SESSION_ID}:session_id>/confirm")
+@bp.post("/sessions/<id:session_id>/confirm")
 def confirm(slug: str, token: str, session_id: int):
     person = _speaker(slug, token)
     if ConfirmForm().validate_on_submit():

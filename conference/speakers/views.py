@@ -22,7 +22,7 @@ def speakers(slug: str):
     return render_template("speakers/list.html", people=services.listed_people(conference))
 
 
-@bp.get("/c/<slug>/speakers/<int:person_id>")
+@bp.get("/c/<slug>/speakers/<id:person_id>")
 def speaker(slug: str, person_id: int):
     conference = load_conference(slug)
     person = services.person_in(conference, person_id) or abort(404)

@@ -22,7 +22,7 @@ from wtforms import (
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from conference.events.forms import CHOOSE_FROM_LIST, MAX_POSITION, choices, strip
+from conference.core.forms import CHOOSE_FROM_LIST, MAX_POSITION, choices, strip
 from conference.events.models import Conference
 from conference.i18n.formatting import local_date
 from conference.streaming.models import StreamChannel

@@ -7,11 +7,12 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from conference.accounts.access import organiser_required
 from conference.agenda.operations import room_in, session_in, sessions_by_day
+from conference.core.confirm import confirm_then
+from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
-from conference.events.confirm import confirm_then
-from conference.events.forms import ConfirmForm, manage_labels
+from conference.events.access import organiser_required
+from conference.events.forms import manage_labels
 from conference.streaming import operations
 from conference.streaming.board import UrlState, board_data, check_url, stream_board
 from conference.streaming.forms import BulkChannelsForm, ChannelForm, RecordingsForm, StreamSettingsForm
@@ -95,13 +96,13 @@ def _channel_form(conference, channel, *, room=None, session=None):
     )
 
 
-@bp.route("/rooms/<int(max=2147483647):room_id>/channels/new", methods=["GET", "POST"])
+@bp.route("/rooms/<id:room_id>/channels/new", methods=["GET", "POST"])
 @organiser_required
 def new_room_channel(conference, room_id: int):
     return _channel_form(conference, None, room=room_in(conference, room_id) or abort(404))
 
 
-@bp.route("/sessions/<int(max=2147483647):session_id>/channels/new", methods=["GET", "POST"])
+@bp.route("/sessions/<id:session_id>/channels/new", methods=["GET", "POST"])
 @organiser_required
 def new_session_channel(conference, session_id: int):
     return _channel_form(conference, None, session=session_in(conference, session_id) or abort(404))
@@ -114,13 +115,13 @@ def _channel_or_404(conference, channel_id: int):
     return channel
 
 
-@bp.route("/channels/<int(max=2147483647):channel_id>", methods=["GET", "POST"])
+@bp.route("/channels/<id:channel_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_channel(conference, channel_id: int):
     return _channel_form(conference, _channel_or_404(conference, channel_id))
 
 
-@bp.route("/channels/<int(max=2147483647):channel_id>/delete", methods=["GET", "POST"])
+@bp.route("/channels/<id:channel_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_channel(conference, channel_id: int):
     channel = _channel_or_404(conference, channel_id)
@@ -167,7 +168,7 @@ def sessions(conference):
     )
 
 
-@bp.get("/sessions/<int(max=2147483647):session_id>")
+@bp.get("/sessions/<id:session_id>")
 @organiser_required
 def session_channels(conference, session_id: int):
     session = session_in(conference, session_id) or abort(404)
@@ -182,7 +183,7 @@ def session_channels(conference, session_id: int):
     )
 
 
-@bp.post("/sessions/<int(max=2147483647):session_id>/copy-room-channels")
+@bp.post("/sessions/<id:session_id>/copy-room-channels")
 @organiser_required
 def copy_room_channels(conference, session_id: int):
     session = session_in(conference, session_id) or abort(404)
@@ -223,7 +224,7 @@ def recordings(conference):
     return _recordings_page(conference)
 
 
-@bp.post("/recordings/<int(max=2147483647):session_id>")
+@bp.post("/recordings/<id:session_id>")
 @organiser_required
 def save_recordings(conference, session_id: int):
     session = session_in(conference, session_id) or abort(404)

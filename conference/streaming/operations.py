@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 
 from conference.agenda.models import Room, Session, SessionStatus, SessionType
 from conference.audit.services import record, snapshot
-from conference.core.operations import delete, save
+from conference.core.changes import delete, save
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.streaming.models import StreamChannel

@@ -32,7 +32,7 @@ from conference.streaming.services import (
 )
 
 bp = Blueprint("streaming", __name__, url_prefix="/c/<slug>/live")
-SESSION_ID = "<int(max=2147483647):session_id>"
+SESSION_ID = "<id:session_id>"
 
 
 @bp.after_request
@@ -137,7 +137,7 @@ def join(slug: str, session_id: int):
     return html, status
 
 
-@bp.get(f"/{SESSION_ID}/<int(max=2147483647):channel_id>")
+@bp.get(f"/{SESSION_ID}/<id:channel_id>")
 def watch(slug: str, session_id: int, channel_id: int):
     conference = load_conference(slug)
     item = _session_or_404(conference, session_id)

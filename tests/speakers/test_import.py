@@ -219,7 +219,7 @@ def test_too_many_rows(client, conference, signed_in):
 def test_a_changed_or_foreign_preview_imports_nothing(client, conference, signed_in):
     page = preview(client, GOOD).get_data(as_text=True)
     token = signed_rows(page)
-    forged = importing._serializer(conference).dumps([[2, {"full_name": "Injected"}]])[:-4] + "AAAA"
+    forged = importing.sign_rows(conference, [(2, {"full_name": "Injected"})])[:-4] + "AAAA"
     for bad in (token[:-3] + "abc", forged, "", "not a token"):
         response = confirm(client, bad)
         assert "This preview has expired or was changed. Please upload the file again." in response.get_data(

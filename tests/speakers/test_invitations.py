@@ -209,7 +209,7 @@ def test_a_tampered_link_is_not_found(client, conference, signed_in, mun):
     path = invite(client, mun)
     token = path.split("/")[-2]
     other = factories.make_person(conference, "Other Person")
-    forged = invitations._serializer().dumps([other.id, 1])[:-3] + "abc"
+    forged = invitations.LINKS.dumps([other.id, 1])[:-3] + "abc"
     for bad in (token[:-2] + ("AA" if not token.endswith("AA") else "BB"), "nonsense", forged, "x" * 400):
         response = client.get(f"/c/aplc-2026/speaker/{bad}/")
         assert response.status_code == 404

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from flask import flash, redirect, render_template
 from flask.typing import ResponseReturnValue
 
-from conference.events.forms import ConfirmForm
+from conference.core.forms import ConfirmForm
 
 
 def confirm_then(
