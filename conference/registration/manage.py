@@ -23,7 +23,8 @@ from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
 from conference.i18n.formatting import country_name, local_datetime
-from conference.registration import chart, exports, operations, queries, services
+from conference.registration import dashboard as board_queries
+from conference.registration import exports, operations, queries, services
 from conference.registration import questions as custom
 from conference.registration.blueprints import manage as bp
 from conference.registration.manage_forms import (
@@ -322,10 +323,10 @@ def export_xlsx(conference):
 @bp.get("/registrations/dashboard")
 @organiser_required
 def dashboard(conference):
-    board = queries.dashboard(conference, utcnow())
+    board = board_queries.dashboard(conference, utcnow())
     return render_template(
         "registration/manage/dashboard.html",
         board=board,
-        chart=chart.registrations_chart(board.per_day),
+        chart=board_queries.registrations_chart(board.per_day),
         category_labels=CATEGORY_LABELS,
     )
