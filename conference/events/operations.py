@@ -16,6 +16,7 @@ from conference.accounts.models import ConferenceRole, Role, User, normalise_ema
 from conference.agenda.models import Room, Session, SessionStatus, Track
 from conference.audit.models import AuditEntry
 from conference.core.changes import delete, save
+from conference.core.pagination import ListPage, sql_page
 from conference.events.models import Conference, Page
 from conference.extensions import db
 from conference.media.services import save_image
@@ -246,22 +247,6 @@ class Activity:
         return [(key, before.get(key), after.get(key)) for key in sorted(set(before) | set(after))]
 
 
-@dataclass(frozen=True)
-class ActivityPage:
-    items: list[Activity]
-    page: int
-    pages: int
-    total: int
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-
 def _log(conference: Conference):
     """The conference's audit entries with who made them, newest first."""
     return (
@@ -281,12 +266,9 @@ def recent_activity(conference: Conference, limit: int = 10) -> list[Activity]:
     return _activities(_log(conference).limit(limit))
 
 
-def activity_page(conference: Conference, page: int) -> ActivityPage:
+def activity_page(conference: Conference, page: int) -> ListPage[Activity]:
     """One page of the conference's audit log, newest first; a page past the end gives the last one."""
     total = db.session.scalar(
         select(func.count()).select_from(AuditEntry).where(AuditEntry.conference_id == conference.id)
     )
-    pages = max(1, -(-total // ACTIVITY_PER_PAGE))
-    page = min(max(page, 1), pages)
-    query = _log(conference).offset((page - 1) * ACTIVITY_PER_PAGE).limit(ACTIVITY_PER_PAGE)
-    return ActivityPage(_activities(query), page, pages, total)
+    return sql_page(_log(conference), _activities, total=total, page=page, per_page=ACTIVITY_PER_PAGE)

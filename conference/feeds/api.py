@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from math import ceil
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from conference.agenda.models import AgendaVersion
 from conference.agenda.published import PublishedSession
+from conference.core.pagination import list_page
 from conference.events.models import Conference, ConferenceStatus
 from conference.extensions import db
 from conference.speakers.models import Person
@@ -159,18 +159,16 @@ def filter_sessions(
 
 def paginate(items: Sequence, paging: Paging, url_for_page: Callable[[int], str]) -> dict:
     """One page of `items` with the `meta` and `links` blocks every list endpoint returns."""
-    total = len(items)
-    pages = max(1, ceil(total / paging.per_page))
-    start = (paging.page - 1) * paging.per_page
+    page = list_page(items, paging.page, paging.per_page)
     links = {
-        "self": url_for_page(paging.page),
+        "self": url_for_page(page.page),
         "first": url_for_page(1),
-        "last": url_for_page(pages),
-        "prev": url_for_page(paging.page - 1) if 1 < paging.page <= pages + 1 else None,
-        "next": url_for_page(paging.page + 1) if paging.page < pages else None,
+        "last": url_for_page(page.pages),
+        "prev": url_for_page(page.page - 1) if 1 < page.page <= page.pages + 1 else None,
+        "next": url_for_page(page.page + 1) if page.has_next else None,
     }
-    meta = {"page": paging.page, "per_page": paging.per_page, "total": total, "pages": pages}
-    return {"items": list(items[start : start + paging.per_page]), "meta": meta, "links": links}
+    meta = {"page": page.page, "per_page": page.per_page, "total": page.total, "pages": page.pages}
+    return {"items": page.items, "meta": meta, "links": links}
 
 
 # People, rooms and tracks as they appear in the published programme

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -16,6 +16,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from conference.accounts.models import User
 from conference.audit.models import AuditEntry
+from conference.core.pagination import ListPage, sql_page
 from conference.events.models import Conference
 from conference.events.operations import Activity
 from conference.extensions import db
@@ -119,31 +120,6 @@ class RegistrationFilters:
         return conditions
 
 
-@dataclass(frozen=True)
-class RegistrationPage:
-    items: list[Registration]
-    page: int
-    pages: int
-    total: int
-    filters: RegistrationFilters = field(default_factory=RegistrationFilters)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def first_number(self) -> int:
-        return (self.page - 1) * PER_PAGE + 1 if self.total else 0
-
-    @property
-    def last_number(self) -> int:
-        return (self.page - 1) * PER_PAGE + len(self.items)
-
-
 def filtered(conference: Conference, filters: RegistrationFilters) -> Select:
     """The conference's registrations matching the filters, newest first."""
     return (
@@ -153,20 +129,19 @@ def filtered(conference: Conference, filters: RegistrationFilters) -> Select:
     )
 
 
-def registrations_page(conference: Conference, filters: RegistrationFilters, page: int) -> RegistrationPage:
+def registrations_page(
+    conference: Conference, filters: RegistrationFilters, page: int
+) -> ListPage[Registration]:
     """One page of the filtered list (a COUNT, then LIMIT/OFFSET); past the end gives the last page."""
     total = db.session.scalar(
         select(func.count()).select_from(Registration).where(*filters.conditions(conference))
     )
-    pages = max(1, -(-total // PER_PAGE))
-    page = min(max(page, 1), pages)
-    query = (
-        filtered(conference, filters)
-        .options(joinedload(Registration.ticket_type))
-        .offset((page - 1) * PER_PAGE)
-        .limit(PER_PAGE)
-    )
-    return RegistrationPage(list(db.session.scalars(query)), page, pages, total, filters)
+    query = filtered(conference, filters).options(joinedload(Registration.ticket_type))
+    return sql_page(query, _rows, total=total, page=page, per_page=PER_PAGE)
+
+
+def _rows(query: Select) -> list[Registration]:
+    return list(db.session.scalars(query))
 
 
 def for_export(
