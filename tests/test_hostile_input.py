@@ -12,8 +12,8 @@ import pytest
 
 from conference.extensions import db
 from conference.registration import services as registrations
+from conference.registration.links.tokens import make_token
 from conference.registration.models import Question
-from conference.registration.tokens import make_token
 from tests import factories
 from tests.conftest import CSRF_INPUT
 

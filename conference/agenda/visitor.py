@@ -24,9 +24,9 @@ from conference.agenda.published import PublishedSession
 from conference.agenda.seats import SeatCount
 from conference.core.signing import InvalidLink
 from conference.events.models import Conference
+from conference.registration.links.opened import registration_for_link
+from conference.registration.links.tokens import registration_from_token
 from conference.registration.models import Registration, RegistrationStatus
-from conference.registration.opened_links import registration_for_link
-from conference.registration.tokens import registration_from_token
 
 LINKS_KEY = "agenda_links"  # {conference id: "my registration" token} in the signed session cookie
 

@@ -12,7 +12,7 @@ from conference.badges.services import BadgeLayout, BadgeSelection
 from conference.core.forms import CHOOSE_FROM_LIST, choices
 from conference.events.models import Conference
 from conference.i18n.formatting import country_name
-from conference.registration.manage_forms import CATEGORY_LABELS
+from conference.registration.labels import CATEGORY_LABELS
 from conference.registration.models import TicketType
 
 MIN_MM, MAX_MM = 40, 300

@@ -13,10 +13,12 @@ from conference.badges.models import BadgeRun, BadgeRunStatus
 from conference.badges.pdf import FOUR_BY_THREE
 from conference.badges.views import pdf_response
 from conference.core.confirm import confirm_then
+from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
-from conference.registration import operations
-from conference.registration.manage_forms import registration_labels
+from conference.registration.labels import registration_labels
+from conference.registration.models import Registration
+from conference.registration.queries import countries_registered
 
 bp = Blueprint("badges_manage", __name__, url_prefix="/c/<slug>/manage/badges")
 bp.context_processor(manage_labels)
@@ -26,9 +28,7 @@ bp.context_processor(registration_labels)
 @bp.route("/", methods=["GET", "POST"])
 @organiser_required
 def badges(conference):
-    form = BadgeRunForm(
-        conference, services.badge_tickets(conference), services.countries_registered(conference)
-    )
+    form = BadgeRunForm(conference, services.badge_tickets(conference), countries_registered(conference))
     if form.validate_on_submit():
         selection = form.selection()
         if services.count_selected(conference, selection) == 0:
@@ -106,7 +106,7 @@ def download(conference, run_id: int):
 @bp.get("/registrations/<id:registration_id>/badge.pdf")
 @organiser_required
 def registration_badge(conference, registration_id: int):
-    found = operations.registration_in(conference, registration_id) or abort(404)
+    found = in_conference(Registration, conference, registration_id) or abort(404)
     size = FOUR_BY_THREE if request.args.get("size") == "4x3" else services.A6
     try:
         data = services.badge_pdf(found, size)
@@ -118,7 +118,7 @@ def registration_badge(conference, registration_id: int):
 @bp.route("/registrations/<id:registration_id>/reissue", methods=["GET", "POST"])
 @organiser_required
 def reissue(conference, registration_id: int):
-    found = operations.registration_in(conference, registration_id) or abort(404)
+    found = in_conference(Registration, conference, registration_id) or abort(404)
 
     def reissue_badge() -> str:
         services.reissue_badge(found, current_user.id)

@@ -186,15 +186,6 @@ def badge_tickets(conference: Conference) -> list[TicketType]:
     return list(db.session.scalars(query))
 
 
-def countries_registered(conference: Conference) -> list[str]:
-    query = (
-        select(Registration.country)
-        .where(Registration.conference_id == conference.id, Registration.country != "")
-        .distinct()
-    )
-    return sorted(db.session.scalars(query))
-
-
 def mark_printed(registration_ids: Sequence[int], when: datetime | None = None) -> None:
     """Record that these badges were printed (the caller commits)."""
     when = when or utcnow()

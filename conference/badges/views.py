@@ -6,8 +6,8 @@ from flask import Blueprint, Response, render_template, url_for
 
 from conference.badges import certificates, services
 from conference.events.views import load_conference
+from conference.registration.links.opened import registration_for_link
 from conference.registration.models import Registration
-from conference.registration.opened_links import registration_for_link
 
 bp = Blueprint("badges", __name__, url_prefix="/c/<slug>")
 

@@ -18,7 +18,7 @@ from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
-from conference.registration.manage_forms import registration_labels
+from conference.registration.labels import registration_labels
 
 bp = Blueprint("checkin_manage", __name__, url_prefix="/c/<slug>/manage/checkin")
 bp.context_processor(manage_labels)

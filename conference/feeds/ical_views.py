@@ -33,9 +33,9 @@ from conference.feeds.personal import (
     reissue_feed_token,
 )
 from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links
+from conference.registration.links.opened import registration_for_link
+from conference.registration.links.tokens import join_link
 from conference.registration.models import Registration
-from conference.registration.opened_links import registration_for_link
-from conference.streaming.links import join_link
 from conference.streaming.services import has_online_access
 
 bp = Blueprint("ical", __name__)

@@ -20,7 +20,7 @@ from conference.payments.forms import (
     major_text,
     money,
 )
-from conference.registration.manage_forms import registration_labels
+from conference.registration.labels import registration_labels
 from conference.registration.models import Registration
 
 bp = Blueprint("payments_manage", __name__, url_prefix="/c/<slug>/manage")

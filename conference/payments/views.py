@@ -12,8 +12,8 @@ from conference.events.views import load_conference
 from conference.extensions import csrf
 from conference.payments import services, webhooks
 from conference.payments.forms import money
+from conference.registration.links.tokens import registration_from_token
 from conference.registration.models import Registration, RegistrationStatus
-from conference.registration.tokens import registration_from_token
 
 bp = Blueprint("payments", __name__)
 bp.context_processor(lambda: {"money": money})

@@ -23,8 +23,7 @@ from conference.registration.models import (
     RegistrationStatus,
     TicketType,
 )
-from conference.registration.operations import ticket_types
-from conference.registration.queries import places_held_by_ticket
+from conference.registration.queries import places_held_by_ticket, ticket_types
 
 
 @dataclass(frozen=True)

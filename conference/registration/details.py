@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conference.accounts.models import normalise_email
-from conference.audit.services import record, snapshot
+from conference.audit.services import snapshot
+from conference.core.changes import note
 from conference.extensions import db
 from conference.registration.models import Answer, DelegateCategory, Registration
 
@@ -63,13 +64,14 @@ def update_details(
         else:
             answer.value = details.answers[question_id]
     db.session.flush()
-    record(
+    # Not `audited`: the answers are kept in the entry beside the columns.
+    note(
         "registration.updated",
         registration,
         user_id=actor_id,
         conference_id=registration.conference_id,
         before=before,
         after=snapshot(registration) | {"answers": answer_values()},
+        commit=True,
     )
-    db.session.commit()
     return registration

@@ -20,6 +20,7 @@ from conference.i18n.formatting import date_range, local_moment
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
 from conference.payments.money import format_money
 from conference.registration import calendar
+from conference.registration.links.tokens import live_now_link, make_token
 from conference.registration.models import (
     Attendance,
     PaymentMethod,
@@ -27,8 +28,6 @@ from conference.registration.models import (
     RegistrationPolicy,
     RegistrationStatus,
 )
-from conference.registration.tokens import make_token
-from conference.streaming.links import live_now_link
 
 KINDS = (
     "confirmed",

@@ -1,4 +1,5 @@
-"""What the organiser pages read about registrations: the filtered list, one registration, the dashboard.
+"""What registration reads: an address's live registration, a conference's tickets and questions, and the
+organisers' list (filtered, paged), one registration with its history, the places each ticket holds.
 
 Filtering, counting and paging happen in SQL so that a conference with ten thousand delegates lists as
 fast as one with ten.
@@ -14,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from conference.accounts.models import User
+from conference.accounts.models import User, normalise_email
 from conference.audit.models import AuditEntry
 from conference.core.pagination import ListPage, sql_page
 from conference.events.models import Conference
@@ -24,12 +25,42 @@ from conference.payments.models import Payment
 from conference.registration.capacity import holds_place
 from conference.registration.models import (
     DelegateCategory,
+    Question,
     Registration,
     RegistrationStatus,
+    TicketType,
 )
 
 PER_PAGE = 50
 MAX_SEARCH = 200
+
+
+def active_registration(conference_id: int, email: str) -> Registration | None:
+    """The address's registration that has not ended (there is at most one per conference)."""
+    query = select(Registration).where(
+        Registration.conference_id == conference_id,
+        Registration.active_email == normalise_email(email),
+    )
+    return db.session.scalar(query)
+
+
+def ticket_types(conference: Conference) -> list[TicketType]:
+    query = (
+        select(TicketType)
+        .where(TicketType.conference_id == conference.id)
+        .order_by(TicketType.position, TicketType.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def questions(conference: Conference, *, active_only: bool = False) -> list[Question]:
+    query = select(Question).where(Question.conference_id == conference.id)
+    if active_only:
+        query = query.where(Question.active.is_(True))
+    return list(db.session.scalars(query.order_by(Question.position, Question.id)))
+
+
+# The organisers' list of registrations
 
 
 class PaidFilter(enum.StrEnum):

@@ -3,27 +3,39 @@
 pending payment → confirmed; pending approval → (approved →) pending payment or confirmed / rejected;
 waitlisted → offered (until an expiry) → accepted / expired; cancelled; refunded.
 
-Every function takes plain values, commits its own transaction and then queues the e-mails the change
-calls for. Decisions about places are taken under `capacity.lock_ticket`, where
-`waitlist.expire_and_offer` also ends lapsed holds and offers the places that came free.
+Every function takes plain values, commits its own transaction (with its audit entry, through
+`core.changes`) and then queues the e-mails the change calls for; what can go wrong is in `errors.py`.
+Decisions about places are taken under `capacity.lock_ticket`, where `waitlist.expire_and_offer` also ends
+lapsed holds and offers the places that came free.
 """
 
 from __future__ import annotations
 
+import enum
 import secrets
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from conference.accounts.models import normalise_email
-from conference.audit.services import record, snapshot
+from conference.core.changes import audited
+from conference.core.lookups import in_conference
 from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.extensions import db
-from conference.registration import emails
+from conference.registration import emails, queries
 from conference.registration.capacity import lock_ticket, places_left, release_place
 from conference.registration.details import DelegateDetails
+from conference.registration.errors import (
+    AlreadyRegistered,
+    ConsentRequired,
+    InvalidTransition,
+    RegistrationClosed,
+    RegistrationError,
+    SalesNotOpen,
+    WrongAccessCode,
+)
 from conference.registration.models import (
     ENDED_STATUSES,
     Answer,
@@ -40,64 +52,19 @@ from conference.registration.waitlist import expire_and_offer, has_waitlist, rel
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the desk
 
 
-class RegistrationError(Exception):
-    """A registration that cannot be made or changed; `field` names the form field to blame."""
-
-    field: str | None = None
-
-    def __init__(self, message: str = "", field: str | None = None) -> None:
-        super().__init__(message or self.__doc__ or "")
-        if field is not None:
-            self.field = field
-
-
-class RegistrationClosed(RegistrationError):
-    """Registration for this conference is not open."""
-
-
-class SalesNotOpen(RegistrationError):
-    """This ticket is not on sale at the moment."""
-
-    field = "ticket_type"
-
-
-class WrongAccessCode(RegistrationError):
-    """The access code does not match this ticket."""
-
-    field = "access_code"
-
-
-class ConsentRequired(RegistrationError):
-    """Consent to the privacy notice is required to register."""
-
-    field = "privacy_consent"
-
-
-class AlreadyRegistered(RegistrationError):
-    """This e-mail address is already registered for the conference."""
-
-    field = "email"
-
-    def __init__(self, existing: Registration) -> None:
-        super().__init__()
-        self.existing = existing
-
-
-class InvalidTransition(RegistrationError):
-    """The registration is not in a state that allows this."""
-
-
-def active_registration(conference_id: int, email: str) -> Registration | None:
-    query = select(Registration).where(
-        Registration.conference_id == conference_id,
-        Registration.active_email == normalise_email(email),
-    )
-    return db.session.scalar(query)
-
-
 def new_reference() -> str:
     chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"{chars[:4]}-{chars[4:]}"
+
+
+def check_on_sale(conference: Conference, ticket: TicketType, access_code: str, now: datetime) -> None:
+    """Raise why a visitor cannot take this ticket now: registration closed, not on sale, wrong code."""
+    if not registration_open(conference):
+        raise RegistrationClosed()
+    if not ticket_on_sale(ticket, now):
+        raise SalesNotOpen()
+    if not access_code_matches(ticket, access_code):
+        raise WrongAccessCode()
 
 
 def register(
@@ -122,67 +89,82 @@ def register(
     if ticket.conference_id != conference.id:
         raise SalesNotOpen()
     if not by_organiser:
-        if not registration_open(conference):
-            raise RegistrationClosed()
-        if not ticket_on_sale(ticket, now):
-            raise SalesNotOpen()
-        if not access_code_matches(ticket, access_code):
-            raise WrongAccessCode()
+        check_on_sale(conference, ticket, access_code, now)
         if not details.privacy_consent:
             raise ConsentRequired()
     policy = policy_for(conference)
     email = normalise_email(details.email)
-    existing = active_registration(conference.id, email)
+    existing = queries.active_registration(conference.id, email)
     if existing is not None:
         raise AlreadyRegistered(existing)
 
     lock_ticket(ticket.id)
     outgoing = expire_and_offer(ticket, policy, now)
-    waitlisted = has_waitlist(ticket.id)
-    left = places_left(ticket, now)
-    registration = Registration(
-        conference_id=conference.id,
-        ticket_type_id=ticket.id,
+    registration = _new_registration(
+        ticket,
+        details,
+        policy,
+        now,
         delegation_id=delegation.id if delegation else None,
         user_id=user_id,
-        reference=new_reference(),
-        active_email=email,
         language=language,
+        payment_method=_payment_method(ticket, online_payments),
+    )
+    _place_or_waitlist(registration, ticket, policy, now)
+    who = actor_id if actor_id is not None else user_id
+    with audited(registration, "registration.created", user_id=who, conference_id=conference.id):
+        _insert(registration)
+        for question_id, value in details.answers.items():
+            db.session.add(Answer(registration_id=registration.id, question_id=question_id, value=value))
+    emails.send_all([*outgoing, (registration.id, _created_mail(registration))])
+    return registration
+
+
+def _new_registration(
+    ticket: TicketType, details: DelegateDetails, policy: RegistrationPolicy, now: datetime, **columns
+) -> Registration:
+    """The delegate's details, what the ticket costs and their consent, not yet stored."""
+    registration = Registration(
+        conference_id=ticket.conference_id,
+        ticket_type_id=ticket.id,
+        reference=new_reference(),
+        active_email=normalise_email(details.email),
         amount_due_minor=ticket.price_minor,
         amount_paid_minor=0,
         amount_refunded_minor=0,
         currency=ticket.currency,
-        payment_method=_payment_method(ticket, online_payments),
+        **columns,
         **details.columns(),
     )
     if details.privacy_consent:
         registration.privacy_consent_at = now
         registration.privacy_notice_version = policy.privacy_notice_version
-    if left == 0 or (left is not None and waitlisted):
+    return registration
+
+
+def _place_or_waitlist(
+    registration: Registration, ticket: TicketType, policy: RegistrationPolicy, now: datetime
+) -> None:
+    """Under the ticket's lock: a free place nobody waits for is taken, else the delegate waits in turn."""
+    left = places_left(ticket, now)
+    if left == 0 or (left is not None and has_waitlist(ticket.id)):
         registration.status = RegistrationStatus.WAITLISTED
     else:
         _take_place(registration, ticket, policy, now)
+
+
+def _insert(registration: Registration) -> None:
+    """Store it; raises AlreadyRegistered if the address registered a moment ago through another request."""
+    conference_id, email = registration.conference_id, registration.active_email
     db.session.add(registration)
     try:
         db.session.flush()
-    except IntegrityError:  # the same address registered a moment ago through another request
+    except IntegrityError:
         db.session.rollback()
-        existing = active_registration(conference.id, email)
+        existing = queries.active_registration(conference_id, email)
         if existing is None:
             raise
         raise AlreadyRegistered(existing) from None
-    for question_id, value in details.answers.items():
-        db.session.add(Answer(registration_id=registration.id, question_id=question_id, value=value))
-    record(
-        "registration.created",
-        registration,
-        user_id=actor_id if actor_id is not None else user_id,
-        conference_id=conference.id,
-        after=snapshot(registration),
-    )
-    db.session.commit()
-    emails.send_all([*outgoing, (registration.id, _created_mail(registration))])
-    return registration
 
 
 def _payment_method(ticket: TicketType, online_payments: bool) -> PaymentMethod:
@@ -232,17 +214,10 @@ def _transition(
     if registration.status not in allowed:
         db.session.rollback()
         raise InvalidTransition()
-    before = snapshot(registration)
-    change(registration)
-    db.session.flush()
-    record(
-        action,
-        registration,
-        user_id=actor_id,
-        conference_id=registration.conference_id,
-        before=before,
-        after=snapshot(registration),
-    )
+    with audited(
+        registration, action, user_id=actor_id, conference_id=registration.conference_id, commit=False
+    ):
+        change(registration)
     outgoing = expire_and_offer(ticket, policy_for(registration.conference), now)
     db.session.commit()
     emails.send_all(([(registration.id, mail)] if mail else []) + outgoing)
@@ -295,13 +270,10 @@ def accept_offer(registration: Registration, *, now: datetime | None = None) -> 
     def change(r: Registration) -> None:
         _take_place(r, r.ticket_type, policy, now)
 
-    def mail_for(r: Registration) -> str:
-        return _created_mail(r)
-
     registration = _transition(
         registration, {RegistrationStatus.OFFERED}, "registration.offer_accepted", None, change, None, now
     )
-    emails.send_all([(registration.id, mail_for(registration))])
+    emails.send_all([(registration.id, _created_mail(registration))])  # the mail of the state it is in now
     return registration
 
 
@@ -327,57 +299,77 @@ def payment_settled(registration: Registration, *, actor_id: int | None, now: da
     or it was cancelled), in which case the caller refunds the payment.
     """
     now = now or utcnow()
-    ticket = registration.ticket_type
-    lock_ticket(ticket.id)
+    lock_ticket(registration.ticket_type.id)
     db.session.refresh(registration)
-    if registration.status == RegistrationStatus.CONFIRMED:
+    if not _may_confirm(registration, now):
         db.session.commit()
-        return True
-    before = snapshot(registration)
-    if registration.status == RegistrationStatus.PENDING_PAYMENT:
+        return registration.status not in ENDED_STATUSES  # True when it is confirmed already
+    with audited(
+        registration, "registration.confirmed", user_id=actor_id, conference_id=registration.conference_id
+    ):
+        if registration.status == RegistrationStatus.EXPIRED:
+            registration.active_email = registration.email
+        else:
+            registration.hold_expires_at = None
         registration.status = RegistrationStatus.CONFIRMED
-        registration.hold_expires_at = None
-    elif registration.status == RegistrationStatus.EXPIRED:
-        left = places_left(ticket, now)
-        taken = active_registration(registration.conference_id, registration.email)
-        if (left is not None and left == 0) or taken is not None:
-            db.session.commit()
-            return False
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.active_email = registration.email
-    else:
-        db.session.commit()
-        return registration.status not in ENDED_STATUSES
-    registration.paid_at = registration.paid_at or now
-    db.session.flush()
-    record(
-        "registration.confirmed",
-        registration,
-        user_id=actor_id,
-        conference_id=registration.conference_id,
-        before=before,
-        after=snapshot(registration),
-    )
-    db.session.commit()
+        registration.paid_at = registration.paid_at or now
     emails.send_all([(registration.id, "confirmed")])
     return True
+
+
+def _may_confirm(registration: Registration, now: datetime) -> bool:
+    """Pending payment, or expired while a place is still free and the address has not registered again."""
+    if registration.status == RegistrationStatus.PENDING_PAYMENT:
+        return True
+    if registration.status != RegistrationStatus.EXPIRED:
+        return False
+    left = places_left(registration.ticket_type, now)
+    taken = queries.active_registration(registration.conference_id, registration.email)
+    return not ((left is not None and left == 0) or taken is not None)
 
 
 def mark_refunded(registration: Registration, *, actor_id: int | None, now: datetime | None = None) -> None:
     """A registration whose payments were refunded in full ends as refunded (if not already ended)."""
     now = now or utcnow()
-    before = snapshot(registration)
     was_holding = registration.status not in ENDED_STATUSES
-    release_place(registration, RegistrationStatus.REFUNDED, now)
-    db.session.flush()
-    record(
-        "registration.refunded",
-        registration,
-        user_id=actor_id,
-        conference_id=registration.conference_id,
-        before=before,
-        after=snapshot(registration),
-    )
-    db.session.commit()
+    with audited(
+        registration, "registration.refunded", user_id=actor_id, conference_id=registration.conference_id
+    ):
+        release_place(registration, RegistrationStatus.REFUNDED, now)
     if was_holding:
         release_and_offer(registration.ticket_type, now)
+
+
+# Decisions in bulk, from the organisers' list
+
+
+class Decision(enum.StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+
+
+@dataclass
+class BulkOutcome:
+    done: list[Registration] = field(default_factory=list)
+    failed: list[tuple[Registration | int, str]] = field(default_factory=list)  # row (or unknown id), why
+
+
+def decide(
+    conference: Conference, registration_ids: list[int], decision: Decision, *, actor_id: int
+) -> BulkOutcome:
+    """Approve or reject each registration in turn; one that cannot be decided does not stop the others."""
+    outcome = BulkOutcome()
+    action = approve if decision == Decision.APPROVE else reject
+    for registration_id in dict.fromkeys(registration_ids):
+        registration = in_conference(Registration, conference, registration_id)
+        if registration is None:
+            outcome.failed.append((registration_id, "not_found"))
+            continue
+        try:
+            action(registration, actor_id=actor_id)
+        except RegistrationError as exc:
+            db.session.rollback()
+            outcome.failed.append((registration, str(exc)))
+        else:
+            outcome.done.append(registration)
+    return outcome

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from conference.audit.services import record, snapshot
+from conference.core.changes import audited
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.registration import emails
@@ -36,19 +36,10 @@ def expire_and_offer(ticket: TicketType, policy: RegistrationPolicy, now: dateti
         Registration.status.in_(list(EXPIRING_STATUSES)),
         Registration.hold_expires_at <= now,
     )
-    for registration in db.session.scalars(lapsed):
-        before = snapshot(registration)
-        release_place(registration, RegistrationStatus.EXPIRED, now)
-        record(
-            "registration.expired",
-            registration,
-            user_id=None,
-            conference_id=registration.conference_id,
-            before=before,
-            after=snapshot(registration),
-        )
+    for registration in list(db.session.scalars(lapsed)):
+        with _audited(registration, "registration.expired"):
+            release_place(registration, RegistrationStatus.EXPIRED, now)
         mails.append((registration.id, "expired"))
-    db.session.flush()
     left = places_left(ticket, now)
     if left is None or left > 0:
         waiting = (
@@ -60,21 +51,17 @@ def expire_and_offer(ticket: TicketType, policy: RegistrationPolicy, now: dateti
         )
         if left is not None:
             waiting = waiting.limit(left)
-        for registration in db.session.scalars(waiting):
-            before = snapshot(registration)
-            registration.status = RegistrationStatus.OFFERED
-            registration.hold_expires_at = now + timedelta(hours=policy.offer_hours)
-            record(
-                "registration.offered",
-                registration,
-                user_id=None,
-                conference_id=registration.conference_id,
-                before=before,
-                after=snapshot(registration),
-            )
+        for registration in list(db.session.scalars(waiting)):
+            with _audited(registration, "registration.offered"):
+                registration.status = RegistrationStatus.OFFERED
+                registration.hold_expires_at = now + timedelta(hours=policy.offer_hours)
             mails.append((registration.id, "offer"))
-        db.session.flush()
     return mails
+
+
+def _audited(registration: Registration, action: str):
+    """A change the sweep makes (nobody's), recorded in the transaction the ticket's lock belongs to."""
+    return audited(registration, action, user_id=None, conference_id=registration.conference_id, commit=False)
 
 
 def release_and_offer(ticket: TicketType, now: datetime | None = None) -> int:

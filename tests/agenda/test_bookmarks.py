@@ -10,7 +10,7 @@ from sqlalchemy import event, select
 from conference.agenda.models import Bookmark, SessionStatus
 from conference.extensions import db
 from conference.registration import services as registrations
-from conference.registration.tokens import make_token
+from conference.registration.links.tokens import make_token
 from tests import factories
 from tests.conftest import csrf_token
 

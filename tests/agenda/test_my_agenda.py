@@ -13,7 +13,7 @@ from conference.agenda.models import SessionStatus
 from conference.agenda.published import published_sessions
 from conference.extensions import db
 from conference.registration import services as registrations
-from conference.registration.tokens import make_token
+from conference.registration.links.tokens import make_token
 from tests import factories
 from tests.conftest import submit
 

@@ -15,8 +15,8 @@ from conference.audit.models import AuditEntry
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
 from conference.registration import services as registrations
+from conference.registration.links.tokens import make_token
 from conference.registration.models import Registration, RegistrationStatus
-from conference.registration.tokens import make_token
 from tests import factories
 from tests.conftest import csrf_token
 

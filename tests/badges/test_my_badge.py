@@ -12,8 +12,8 @@ from conference.db_types import utcnow
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
 from conference.registration import services as registration_services
+from conference.registration.links.tokens import make_token
 from conference.registration.models import Attendance
-from conference.registration.tokens import make_token
 from tests import factories
 from tests.badges.conftest import confirm, qr_codes, text_of
 

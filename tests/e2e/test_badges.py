@@ -15,8 +15,8 @@ from conference.badges.codes import badge_code
 from conference.badges.services import BadgeSelection, count_selected
 from conference.events.models import Conference
 from conference.extensions import db
+from conference.registration.links.tokens import make_token
 from conference.registration.models import Registration, RegistrationStatus
-from conference.registration.tokens import make_token
 from tests.e2e.conftest import ARTIFACTS
 
 DEMO_SLUG = "aplc-forum"  # the demo conference with sample delegates

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conference.streaming.links import join_token
+from conference.registration.links.tokens import join_token
 from tests.e2e.conftest import ARTIFACTS
 from tests.streaming.streams import delegate, live_conference
 

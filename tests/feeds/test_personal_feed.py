@@ -13,7 +13,7 @@ from conference.agenda.seats import book_seat
 from conference.events.models import ConferenceStatus
 from conference.extensions import db
 from conference.registration import services as registrations
-from conference.registration.tokens import make_token
+from conference.registration.links.tokens import make_token
 from tests import factories
 from tests.conftest import csrf_token
 

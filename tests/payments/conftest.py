@@ -20,8 +20,8 @@ from conference.extensions import db
 from conference.mail.models import OutboxMessage
 from conference.payments.models import Payment
 from conference.registration import services as registrations
+from conference.registration.links.tokens import make_token
 from conference.registration.models import Registration
-from conference.registration.tokens import make_token
 from tests import factories
 from tests.conftest import _empty_tables, make_test_app
 from tests.stripe_fake import SECRET_KEY, WEBHOOK_SECRET, localstripe, localstripe_server  # noqa: F401

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
-from conference.registration import delegations, services
+from conference.registration import services
+from conference.registration.links.tokens import delegation_token
 from conference.registration.models import Delegation, Registration, RegistrationStatus
 from tests import factories
 from tests.conftest import submit
@@ -174,7 +175,7 @@ def test_tampered_and_expired_delegation_links(app, client, conference):
     assert broken.status_code == 404 and "This link is broken" in broken.get_data(as_text=True)
     # A "my registration" token is signed with another salt: it does not open a delegation.
     member = registrations()[0]
-    from conference.registration.tokens import make_token
+    from conference.registration.links.tokens import make_token
 
     assert client.get(f"/c/aplc-2026/delegation/{make_token(member)}").status_code == 404
     app.config["REGISTRATION_LINK_MAX_AGE"] = -1
@@ -187,8 +188,8 @@ def test_a_delegation_link_for_another_conference_is_broken(client, conference):
     group = Delegation(conference_id=other.id, name="X", contact_name="Y", contact_email="y@example.org")
     db.session.add(group)
     db.session.commit()
-    assert client.get(f"/c/aplc-2026/delegation/{delegations.make_token(group)}").status_code == 404
-    assert client.get(f"/c/other-2027/delegation/{delegations.make_token(group)}").status_code == 200
+    assert client.get(f"/c/aplc-2026/delegation/{delegation_token(group)}").status_code == 404
+    assert client.get(f"/c/other-2027/delegation/{delegation_token(group)}").status_code == 200
 
 
 def test_hostile_input_in_a_delegation_never_breaks_it(client, conference):

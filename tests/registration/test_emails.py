@@ -18,9 +18,9 @@ from conference.extensions import db
 from conference.mail.models import MessageStatus, OutboxMessage
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund
 from conference.registration import emails, services
+from conference.registration.links.tokens import registration_from_token
 from conference.registration.models import PaymentMethod, Registration, RegistrationStatus
 from conference.registration.policy import policy_for
-from conference.registration.tokens import registration_from_token
 from conference.registration.waitlist import release_and_offer
 from tests import factories
 

@@ -12,13 +12,13 @@ from conference.extensions import db
 from conference.mail.models import OutboxMessage
 from conference.payments import services as payments
 from conference.registration import services
+from conference.registration.links.tokens import make_token
 from conference.registration.models import (
     Question,
     QuestionKind,
     RegistrationPolicy,
     RegistrationStatus,
 )
-from conference.registration.tokens import make_token
 from tests import factories
 from tests.conftest import submit
 

@@ -9,8 +9,8 @@ from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.registration import services as registrations
+from conference.registration.links.tokens import join_token
 from conference.registration.models import Registration
-from conference.streaming.links import join_token
 from conference.streaming.models import StreamChannel
 from tests import factories
 

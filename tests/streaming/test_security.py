@@ -11,9 +11,8 @@ import pytest
 from conference.extensions import db
 from conference.feeds.personal import feed_token
 from conference.registration import services as registrations
+from conference.registration.links.tokens import join_token, make_token
 from conference.registration.models import RegistrationStatus
-from conference.registration.tokens import make_token
-from conference.streaming.links import join_token
 from tests import factories
 from tests.streaming.streams import SECRETS, delegate, live_conference, open_link
 

@@ -10,9 +10,8 @@ from flask import abort, make_response, render_template
 
 from conference.core.signing import InvalidLink, LinkProblem
 from conference.events.models import Conference
-from conference.registration import delegations
+from conference.registration.links.tokens import delegation_from_token, registration_from_token
 from conference.registration.models import Delegation, Registration
-from conference.registration.tokens import registration_from_token
 
 
 def _link_problem(problem: LinkProblem):
@@ -42,4 +41,4 @@ def registration_for_link(conference: Conference, token: str) -> Registration:
 
 def delegation_for_link(conference: Conference, token: str) -> Delegation:
     """The delegation a contact's link opens, or the link-problem page as an abort."""
-    return _opened_by_link(delegations.delegation_from_token, conference, token)
+    return _opened_by_link(delegation_from_token, conference, token)

@@ -1,14 +1,10 @@
-"""Organiser forms for registration: ticket types, custom questions, the policy and walk-ins.
-
-Also the labels the organiser pages show for the registration codes stored in the database.
-"""
+"""The organiser's setup forms: ticket types, custom questions and the registration settings."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -21,7 +17,7 @@ from wtforms import (
     TextAreaField,
     ValidationError,
 )
-from wtforms.fields import ColorField, SelectChoice
+from wtforms.fields import ColorField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from conference.agenda.forms import NonexistentTime, conference_instant, position_field
@@ -29,65 +25,17 @@ from conference.core.forms import CHOOSE_FROM_LIST, choices, enum_select, strip
 from conference.core.validators import valid_colour
 from conference.events.models import Conference
 from conference.payments import money
-from conference.registration import questions as custom
+from conference.registration.labels import ATTENDANCE_LABELS, QUESTION_KIND_LABELS
 from conference.registration.models import (
     Attendance,
-    DelegateCategory,
-    PaymentMethod,
     Question,
     QuestionKind,
-    RegistrationStatus,
     TicketType,
 )
 
-STATUS_LABELS = {
-    RegistrationStatus.PENDING_PAYMENT: _l("Pending payment"),
-    RegistrationStatus.PENDING_APPROVAL: _l("Pending approval"),
-    RegistrationStatus.CONFIRMED: _l("Confirmed"),
-    RegistrationStatus.WAITLISTED: _l("Waitlisted"),
-    RegistrationStatus.OFFERED: _l("Offered a place"),
-    RegistrationStatus.REJECTED: _l("Rejected"),
-    RegistrationStatus.EXPIRED: _l("Expired"),
-    RegistrationStatus.CANCELLED: _l("Cancelled"),
-    RegistrationStatus.REFUNDED: _l("Refunded"),
-}
-CATEGORY_LABELS = {
-    DelegateCategory.MEMBER_CITY: _l("Member city"),
-    DelegateCategory.PARTNER: _l("Partner organisation"),
-    DelegateCategory.GOVERNMENT: _l("Government"),
-    DelegateCategory.SPEAKER: _l("Speaker"),
-    DelegateCategory.OBSERVER: _l("Observer"),
-    DelegateCategory.MEDIA: _l("Media"),
-    DelegateCategory.STAFF: _l("Staff"),
-    DelegateCategory.OTHER: _l("Other"),
-}
-ATTENDANCE_LABELS = {Attendance.IN_PERSON: _l("In person"), Attendance.ONLINE: _l("Online")}
-QUESTION_KIND_LABELS = {
-    QuestionKind.SHORT_TEXT: _l("Short text"),
-    QuestionKind.LONG_TEXT: _l("Long text"),
-    QuestionKind.SINGLE_CHOICE: _l("Single choice"),
-    QuestionKind.MULTIPLE_CHOICE: _l("Multiple choice"),
-    QuestionKind.CHECKBOX: _l("Checkbox (yes / no)"),
-}
-PAYMENT_METHOD_LABELS = {
-    PaymentMethod.FREE: _l("Free"),
-    PaymentMethod.STRIPE: _l("Card (Stripe)"),
-    PaymentMethod.INVOICE: _l("Invoice / on site"),
-}
 CHOICE_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE})
 MAX_OPTIONS = 50
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def registration_labels() -> dict:
-    """What the organiser registration templates show for stored codes."""
-    return {
-        "status_labels": STATUS_LABELS,
-        "category_labels": CATEGORY_LABELS,
-        "attendance_labels": ATTENDANCE_LABELS,
-        "question_kind_labels": QUESTION_KIND_LABELS,
-        "payment_method_labels": PAYMENT_METHOD_LABELS,
-    }
 
 
 def _local_field(label) -> DateTimeLocalField:
@@ -287,53 +235,3 @@ class PolicyForm(FlaskForm):
             "offer_hours": self.offer_hours.data,
             "invoice_instructions": self.invoice_instructions.data or "",
         }
-
-
-class WalkInFields:
-    """What an organiser adds to the delegate's fields when registering someone by hand."""
-
-    ticket_type = SelectField(
-        _l("Ticket"),
-        coerce=int,
-        invalid_value_message=CHOOSE_FROM_LIST,
-        invalid_choice_message=_l("Choose a ticket of this conference."),
-    )
-    language = SelectField(_l("Language for e-mails"), invalid_choice_message=CHOOSE_FROM_LIST)
-    privacy_consent = BooleanField(_l("The delegate has agreed to the privacy notice"))
-    photo_consent = BooleanField(_l("The delegate agrees to be photographed and filmed"))
-
-
-def _price(ticket: TicketType) -> str:
-    return str(_l("free")) if ticket.is_free else money.format_money(ticket.price_minor, ticket.currency)
-
-
-def walk_in_form(tickets: list[TicketType], questions: list[Question], **kwargs):
-    """The public registration form's fields plus the ticket and e-mail language, for walk-ins.
-
-    Custom questions are all optional here: the organiser may not have every answer at the desk.
-    """
-    # Imported here because the delegates' forms import this module's labels.
-    from conference.registration.forms import ContactFields
-
-    form_class = type(
-        "WalkInForm",
-        (WalkInFields, ContactFields, FlaskForm),
-        custom.question_fields(questions, enforce_required=False),
-    )
-    form = form_class(**kwargs)
-    form.fill_choices()
-    form.ticket_type.choices = [
-        SelectChoice(ticket.id, f"{ticket.name} ({_price(ticket)})") for ticket in tickets
-    ]
-    form.language.choices = choices(current_app.config["LANGUAGES"].items())
-    return form
-
-
-class BulkDecisionForm(FlaskForm):
-    """Approve or reject the rows ticked in the registrations list (ids checked by the operation)."""
-
-    decision = SelectField(
-        _l("With the selected"),
-        choices=[SelectChoice("approve", _l("Approve")), SelectChoice("reject", _l("Reject"))],
-        invalid_choice_message=CHOOSE_FROM_LIST,
-    )

@@ -12,26 +12,20 @@ from datetime import datetime
 from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from conference.accounts.models import normalise_email
-from conference.audit.services import record, snapshot
-from conference.core.signing import InvalidLink, LinkProblem, Signer
-from conference.core.urls import absolute_url
+from conference.core.changes import save
 from conference.db_types import utcnow
 from conference.events.models import Conference
-from conference.extensions import db
 from conference.mail.services import send_mail
-from conference.registration import services
+from conference.registration import errors, queries, services
+from conference.registration.delegations.queries import members
 from conference.registration.details import DelegateDetails
+from conference.registration.links.tokens import delegation_url
 from conference.registration.models import Delegation, Registration, TicketType
-from conference.registration.policy import access_code_matches, registration_open, ticket_on_sale
-from conference.registration.services import RegistrationError
-
-SALT = "delegation-link"
 
 
-class DelegatesInvalid(RegistrationError):
+class DelegatesInvalid(errors.RegistrationError):
     """Some delegates cannot be registered; nobody was."""
 
     def __init__(self, problems: dict[int, str]) -> None:
@@ -63,7 +57,7 @@ def problems_with(conference: Conference, delegates: list[DelegateDetails]) -> d
         email = normalise_email(details.email)
         if email in seen:
             problems[index] = _("This e-mail address appears twice in the group.")
-        elif services.active_registration(conference.id, email) is not None:
+        elif queries.active_registration(conference.id, email) is not None:
             problems[index] = _("This e-mail address is already registered for the conference.")
         seen.add(email)
     return problems
@@ -88,38 +82,14 @@ def register_delegation(
     """
     now = now or utcnow()
     if ticket.conference_id != conference.id:
-        raise services.SalesNotOpen()
-    if not registration_open(conference):
-        raise services.RegistrationClosed()
-    if not ticket_on_sale(ticket, now):
-        raise services.SalesNotOpen()
-    if not access_code_matches(ticket, access_code):
-        raise services.WrongAccessCode()
+        raise errors.SalesNotOpen()
+    services.check_on_sale(conference, ticket, access_code, now)
     if not delegates or not all(d.privacy_consent for d in delegates):
-        raise services.ConsentRequired()
+        raise errors.ConsentRequired()
     problems = problems_with(conference, delegates)
     if problems:
         raise DelegatesInvalid(problems)
-
-    delegation = Delegation(
-        conference_id=conference.id,
-        name=contact.name,
-        country=contact.country,
-        contact_name=contact.contact_name,
-        contact_email=normalise_email(contact.contact_email),
-        language=language,
-    )
-    db.session.add(delegation)
-    db.session.flush()
-    record(
-        "delegation.created",
-        delegation,
-        user_id=user_id,
-        conference_id=conference.id,
-        after=snapshot(delegation),
-    )
-    db.session.commit()
-
+    delegation = _new_delegation(conference, contact, language, user_id)
     result = DelegationResult(delegation=delegation, registrations=[])
     for details in delegates:
         try:
@@ -134,7 +104,7 @@ def register_delegation(
                 actor_id=user_id,
                 now=now,
             )
-        except services.AlreadyRegistered:
+        except errors.AlreadyRegistered:  # registered by someone else since the check
             result.skipped.append(details)
         else:
             result.registrations.append(registration)
@@ -142,37 +112,22 @@ def register_delegation(
     return result
 
 
-def members(delegation: Delegation) -> list[Registration]:
-    query = select(Registration).where(Registration.delegation_id == delegation.id).order_by(Registration.id)
-    return list(db.session.scalars(query))
-
-
-def member(delegation: Delegation, registration_id: int) -> Registration | None:
-    registration = db.session.get(Registration, registration_id)
-    if registration is None or registration.delegation_id != delegation.id:
-        return None
-    return registration
-
-
-LINKS = Signer(SALT, max_age="REGISTRATION_LINK_MAX_AGE")
-
-
-def make_token(delegation: Delegation) -> str:
-    return LINKS.dumps(delegation.id)
-
-
-def delegation_from_token(token: str) -> Delegation:
-    """The delegation a contact's link opens; raises InvalidLink."""
-    delegation_id = LINKS.loads(token)
-    delegation = db.session.get(Delegation, delegation_id) if isinstance(delegation_id, int) else None
-    if delegation is None:
-        raise InvalidLink(LinkProblem.BROKEN)
-    return delegation
-
-
-def delegation_url(delegation: Delegation) -> str:
-    return absolute_url(
-        "registration.delegation", slug=delegation.conference.slug, token=make_token(delegation)
+def _new_delegation(
+    conference: Conference, contact: DelegationContact, language: str, user_id: int | None
+) -> Delegation:
+    values = dict(
+        name=contact.name,
+        country=contact.country,
+        contact_name=contact.contact_name,
+        contact_email=normalise_email(contact.contact_email),
+        language=language,
+    )
+    return save(
+        Delegation(conference_id=conference.id),
+        values,
+        action="delegation.created",
+        user_id=user_id,
+        conference_id=conference.id,
     )
 
 

@@ -1,39 +1,27 @@
-"""Organiser pages for the registrations: list, decisions, one registration, walk-ins, exports, dashboard."""
+"""Organiser pages for the registrations: list, decisions, one registration, walk-ins, the dashboard."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from flask import (
-    Response,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    stream_with_context,
-    url_for,
-)
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
 from conference.core.forms import ConfirmForm
+from conference.core.lookups import in_conference
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
 from conference.i18n.formatting import country_name, local_datetime
-from conference.registration import dashboard as board_queries
-from conference.registration import exports, operations, queries, services
+from conference.registration import dashboard as dashboards
+from conference.registration import errors, queries, services
 from conference.registration import questions as custom
-from conference.registration.blueprints import manage as bp
-from conference.registration.manage_forms import (
-    CATEGORY_LABELS,
-    STATUS_LABELS,
-    BulkDecisionForm,
-    walk_in_form,
-)
-from conference.registration.models import RegistrationStatus
+from conference.registration.forms import BulkDecisionForm, walk_in_form
+from conference.registration.labels import CATEGORY_LABELS, STATUS_LABELS
+from conference.registration.links.services import resend_link as send_link_again
+from conference.registration.models import Registration, RegistrationStatus
+from conference.registration.views import manage_bp as bp
 
 
 @bp.get("/registrations/")
@@ -45,7 +33,7 @@ def registrations(conference):
         "registration/manage/registrations.html",
         listing=listing,
         filters=filters,
-        tickets=operations.ticket_types(conference),
+        tickets=queries.ticket_types(conference),
         countries=sorted(
             ((code, country_name(code)) for code in queries.countries_registered(conference)),
             key=lambda pair: pair[1],
@@ -63,16 +51,20 @@ def bulk(conference):
     ids = [int(value) for value in request.form.getlist("ids") if value.isdigit() and len(value) < 10]
     if not form.validate_on_submit():
         flash(_("Choose approve or reject, then try again."), "error")
-        return redirect(back)
-    if not ids:
+    elif not ids:
         flash(_("Tick the registrations to approve or reject first."), "error")
-        return redirect(back)
-    decision = operations.Decision(form.decision.data)
-    outcome = operations.decide(conference, ids, decision, actor_id=current_user.id)
+    else:
+        decision = services.Decision(form.decision.data)
+        _flash_outcome(decision, services.decide(conference, ids, decision, actor_id=current_user.id))
+    return redirect(back)
+
+
+def _flash_outcome(decision: services.Decision, outcome: services.BulkOutcome) -> None:
+    """How many were approved or rejected, then each one that was not and why."""
     if outcome.done:
         message = (
             ngettext("%(num)d registration approved.", "%(num)d registrations approved.", len(outcome.done))
-            if decision == operations.Decision.APPROVE
+            if decision == services.Decision.APPROVE
             else ngettext(
                 "%(num)d registration rejected.", "%(num)d registrations rejected.", len(outcome.done)
             )
@@ -91,7 +83,6 @@ def bulk(conference):
                 ),
                 "error",
             )
-    return redirect(back)
 
 
 def _list_args() -> dict[str, str]:
@@ -161,7 +152,7 @@ def registration(conference, registration_id: int):
         registration=found,
         answers=[
             (question, custom.answer_text(question, answers.get(question.id)))
-            for question in operations.questions(conference)
+            for question in queries.questions(conference)
             if question.active or question.id in answers
         ],
         history=queries.history(found),
@@ -175,12 +166,12 @@ def registration(conference, registration_id: int):
 
 
 def _decision(conference, registration_id: int, action, done_message):
-    found = operations.registration_in(conference, registration_id) or abort(404)
+    found = in_conference(Registration, conference, registration_id) or abort(404)
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
             action(found, actor_id=current_user.id)
-        except services.RegistrationError as exc:
+        except errors.RegistrationError as exc:
             flash(str(exc), "error")
         else:
             flash(done_message(found), "success")
@@ -212,7 +203,7 @@ def reject(conference, registration_id: int):
 @bp.route("/registrations/<id:registration_id>/cancel", methods=["GET", "POST"])
 @organiser_required
 def cancel(conference, registration_id: int):
-    found = operations.registration_in(conference, registration_id) or abort(404)
+    found = in_conference(Registration, conference, registration_id) or abort(404)
     if request.method == "POST":
         return _decision(
             conference,
@@ -238,9 +229,9 @@ def cancel(conference, registration_id: int):
 @bp.post("/registrations/<id:registration_id>/resend")
 @organiser_required
 def resend_link(conference, registration_id: int):
-    found = operations.registration_in(conference, registration_id) or abort(404)
+    found = in_conference(Registration, conference, registration_id) or abort(404)
     if ConfirmForm().validate_on_submit():
-        operations.resend_link(found, user_id=current_user.id)
+        send_link_again(found, user_id=current_user.id)
         flash(_("The link to “my registration” was sent to %(email)s.", email=found.email), "success")
     return redirect(url_for(".registration", slug=conference.slug, registration_id=registration_id))
 
@@ -248,36 +239,19 @@ def resend_link(conference, registration_id: int):
 @bp.route("/registrations/new", methods=["GET", "POST"])
 @organiser_required
 def new_registration(conference):
-    tickets = [ticket for ticket in operations.ticket_types(conference) if ticket.active]
-    questions = operations.questions(conference, active_only=True)
+    tickets = [ticket for ticket in queries.ticket_types(conference) if ticket.active]
+    questions = queries.questions(conference, active_only=True)
     form = walk_in_form(tickets, questions, language=conference.default_language)
     existing = None
     if tickets and form.validate_on_submit():
-        ticket = next(t for t in tickets if t.id == form.ticket_type.data)
         try:
-            created = services.register(
-                conference,
-                ticket,
-                form.details(questions, privacy_consent=form.privacy_consent.data),
-                language=form.language.data,
-                by_organiser=True,
-                actor_id=current_user.id,
-            )
-        except services.AlreadyRegistered as exc:
+            created = _register_walk_in(conference, form, tickets, questions)
+        except errors.AlreadyRegistered as exc:
             existing = exc.existing
             form.email.errors.append(_("This e-mail address is already registered for the conference."))
-        except services.RegistrationError as exc:
+        except errors.RegistrationError as exc:
             getattr(form, exc.field or "", form.ticket_type).errors.append(str(exc))
         else:
-            flash(
-                _(
-                    "%(name)s was registered (%(reference)s): %(status)s.",
-                    name=created.full_name,
-                    reference=created.reference,
-                    status=STATUS_LABELS[created.status].lower(),
-                ),
-                "success",
-            )
             return redirect(url_for(".registration", slug=conference.slug, registration_id=created.id))
     return render_template(
         "registration/manage/registration_form.html",
@@ -288,45 +262,35 @@ def new_registration(conference):
     )
 
 
-@bp.get("/registrations/export.csv")
-@organiser_required
-def export_csv(conference):
-    filters = queries.RegistrationFilters.from_args(request.args)
-    questions = operations.questions(conference)
-
-    def generate():
-        table = exports.rows(conference, questions, queries.for_export(conference, filters))
-        yield from exports.csv_chunks(table)
-
-    filename = f"{conference.slug}-registrations-{utcnow():%Y%m%d}.csv"
-    return Response(
-        stream_with_context(generate()),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+def _register_walk_in(conference, form, tickets, questions) -> Registration:
+    """Register the delegate an organiser typed in, and say so."""
+    created = services.register(
+        conference,
+        next(t for t in tickets if t.id == form.ticket_type.data),
+        form.details(questions, privacy_consent=form.privacy_consent.data),
+        language=form.language.data,
+        by_organiser=True,
+        actor_id=current_user.id,
     )
-
-
-@bp.get("/registrations/export.xlsx")
-@organiser_required
-def export_xlsx(conference):
-    filters = queries.RegistrationFilters.from_args(request.args)
-    questions = operations.questions(conference)
-    table = exports.rows(conference, questions, queries.for_export(conference, filters))
-    filename = f"{conference.slug}-registrations-{utcnow():%Y%m%d}.xlsx"
-    return Response(
-        exports.xlsx_bytes(table, _("Registrations")),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    flash(
+        _(
+            "%(name)s was registered (%(reference)s): %(status)s.",
+            name=created.full_name,
+            reference=created.reference,
+            status=STATUS_LABELS[created.status].lower(),
+        ),
+        "success",
     )
+    return created
 
 
 @bp.get("/registrations/dashboard")
 @organiser_required
 def dashboard(conference):
-    board = board_queries.dashboard(conference, utcnow())
+    board = dashboards.dashboard(conference, utcnow())
     return render_template(
         "registration/manage/dashboard.html",
         board=board,
-        chart=board_queries.registrations_chart(board.per_day),
+        chart=dashboards.registrations_chart(board.per_day),
         category_labels=CATEGORY_LABELS,
     )

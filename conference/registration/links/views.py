@@ -1,23 +1,25 @@
-"""What a signed link opens: "my registration" (see, change, cancel, take an offer), a delegation's page."""
+"""What the "my registration" link opens: see, change, cancel, take an offer; and having it sent again."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
 from conference.events.views import load_conference
 from conference.extensions import limiter
 from conference.payments import refunds
-from conference.registration import delegations, emails, operations, services
-from conference.registration.blueprints import public as bp
-from conference.registration.blueprints import user_id
+from conference.registration import errors, queries, services
 from conference.registration.details import update_details
-from conference.registration.forms import ConfirmForm, ResendLinkForm, edit_details_form
-from conference.registration.models import ENDED_STATUSES, Registration, RegistrationStatus
-from conference.registration.opened_links import delegation_for_link, registration_for_link
+from conference.registration.forms import ResendLinkForm, edit_details_form
+from conference.registration.links.opened import registration_for_link
+from conference.registration.links.services import cancel_with_refund, send_link
+from conference.registration.models import ENDED_STATUSES, RegistrationStatus
 from conference.registration.policy import policy_for
 from conference.registration.questions import form_data_from
+from conference.registration.views import public_bp as bp
+from conference.registration.views import user_id
 
 RESEND_LIMIT = "10 per hour"  # each sends an e-mail: keep the form from being used to flood an inbox
 
@@ -28,9 +30,7 @@ def resend(slug: str):
     conference = load_conference(slug)
     form = ResendLinkForm()
     if form.validate_on_submit():
-        registration = services.active_registration(conference.id, form.email.data)
-        if registration is not None:
-            emails.send(registration, "link")
+        send_link(conference, form.email.data)
         # The same answer either way, so the form does not tell who is registered.
         return render_template("registration/link_sent.html", email=form.email.data)
     return render_template("registration/resend.html", form=form), 400 if form.errors else 200
@@ -61,7 +61,7 @@ def edit(slug: str, token: str):
     if registration.status in ENDED_STATUSES:
         flash(_("This registration has ended, so it can no longer be changed."), "error")
         return redirect(url_for(".mine", slug=slug, token=token))
-    questions = operations.questions(conference, active_only=True)
+    questions = queries.questions(conference, active_only=True)
     form = edit_details_form(questions, obj=registration, data=form_data_from(registration))
     if form.validate_on_submit():
         details = form.details(questions, email=registration.email)
@@ -71,18 +71,6 @@ def edit(slug: str, token: str):
     return render_template(
         "registration/edit.html", form=form, registration=registration, token=token, questions=questions
     )
-
-
-def _cancel(registration: Registration) -> bool:
-    now = utcnow()
-    try:
-        services.cancel(registration, actor_id=user_id(), now=now)
-    except services.InvalidTransition:
-        return False
-    # Cancel first: the place goes back to the waitlist whatever the refund does, and a full refund
-    # then ends the registration as refunded.
-    refunds.refund_on_cancellation(registration, actor_id=user_id(), now=now)
-    return True
 
 
 @bp.route("/registration/<token>/cancel", methods=["GET", "POST"])
@@ -95,7 +83,7 @@ def cancel(slug: str, token: str):
         return redirect(back)
     form = ConfirmForm()
     if form.validate_on_submit():
-        if _cancel(registration):
+        if cancel_with_refund(registration, actor_id=user_id()):
             flash(_("Your registration is cancelled. We sent you an e-mail about it."), "success")
         else:
             flash(_("This registration has ended already."), "info")
@@ -118,61 +106,8 @@ def accept(slug: str, token: str):
     if ConfirmForm().validate_on_submit():
         try:
             services.accept_offer(registration)
-        except services.InvalidTransition:
+        except errors.InvalidTransition:
             flash(_("This offer is no longer open: its time ran out or it was taken up already."), "error")
         else:
             flash(_("The place is yours."), "success")
     return redirect(url_for(".mine", slug=slug, token=token))
-
-
-# A delegation's page, for its contact
-
-
-@bp.get("/delegation/<token>")
-def delegation(slug: str, token: str):
-    conference = load_conference(slug)
-    group = delegation_for_link(conference, token)
-    return render_template(
-        "registration/delegation.html",
-        delegation=group,
-        members=delegations.members(group),
-        token=token,
-        form=ConfirmForm(),
-        ended_statuses=ENDED_STATUSES,
-    )
-
-
-@bp.route("/delegation/<token>/members/<id:registration_id>/cancel", methods=["GET", "POST"])
-def delegation_cancel(slug: str, token: str, registration_id: int):
-    conference = load_conference(slug)
-    group = delegation_for_link(conference, token)
-    member = delegations.member(group, registration_id) or abort(404)
-    back = url_for(".delegation", slug=slug, token=token)
-    form = ConfirmForm()
-    if member.status not in ENDED_STATUSES and form.validate_on_submit():
-        if _cancel(member):
-            flash(_("The registration of %(name)s is cancelled.", name=member.full_name), "success")
-        return redirect(back)
-    if member.status in ENDED_STATUSES:
-        flash(_("This registration has ended already."), "info")
-        return redirect(back)
-    return render_template(
-        "registration/cancel.html",
-        registration=member,
-        form=form,
-        refund=refunds.cancellation_refund(member, utcnow()),
-        back=back,
-        action=url_for(".delegation_cancel", slug=slug, token=token, registration_id=member.id),
-        own=False,
-    )
-
-
-@bp.post("/delegation/<token>/members/<id:registration_id>/resend")
-def delegation_resend(slug: str, token: str, registration_id: int):
-    conference = load_conference(slug)
-    group = delegation_for_link(conference, token)
-    member = delegations.member(group, registration_id) or abort(404)
-    if ConfirmForm().validate_on_submit() and member.status not in ENDED_STATUSES:
-        emails.send(member, "link")
-        flash(_("We sent %(name)s the link to their registration again.", name=member.full_name), "success")
-    return redirect(url_for(".delegation", slug=slug, token=token))

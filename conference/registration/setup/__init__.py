@@ -1,0 +1,1 @@
+"""The organiser's setup of registration: ticket types, custom questions and the registration settings."""
