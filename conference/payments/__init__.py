@@ -6,11 +6,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the payments blueprints."""
-    from conference.payments import manage, views
+    """Register the payments blueprints: the delegate's pay pages and webhook, the organiser's pages."""
+    from conference.payments.views import manage, public
 
-    for module in (
-        views,
-        manage,
-    ):
+    for module in (public, manage):
         app.register_blueprint(module.bp)

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from conference.audit.services import record, snapshot
+from conference.core.changes import audited
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.payments import stripe_gateway as gateway
@@ -77,6 +77,7 @@ def add_refund(
     actor_id: int | None,
     now: datetime,
 ) -> Refund:
+    """Record a refund made (by Stripe or by hand) against the payment; the caller commits."""
     refund = Refund(
         payment_id=payment.id,
         provider_reference=reference,
@@ -86,17 +87,10 @@ def add_refund(
         created_by_id=actor_id,
         created_at=now,
     )
-    db.session.add(refund)
-    payment.amount_refunded_minor += amount_minor
-    payment.registration.amount_refunded_minor += amount_minor
-    db.session.flush()
-    record(
-        "payment.refunded",
-        refund,
-        user_id=actor_id,
-        conference_id=payment.registration.conference_id,
-        after=snapshot(refund),
-    )
+    conference_id = payment.registration.conference_id
+    with audited(refund, "payment.refunded", user_id=actor_id, conference_id=conference_id, commit=False):
+        payment.amount_refunded_minor += amount_minor
+        payment.registration.amount_refunded_minor += amount_minor
     return refund
 
 

@@ -7,25 +7,22 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from conference.audit.services import record, snapshot
+from conference.core.changes import audited
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.payments import stripe_gateway as gateway
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus
+from conference.payments.queries import can_pay_online, open_stripe_payment
 from conference.registration import emails
 from conference.registration import services as registrations
 from conference.registration.models import (
     ENDED_STATUSES,
-    PaymentMethod,
     Registration,
-    RegistrationStatus,
 )
 
 log = logging.getLogger(__name__)
-
-stripe_enabled = gateway.stripe_enabled
 
 # PaymentIntent states in which the delegate can still pay with the same intent.
 OPEN_INTENT_STATUSES = frozenset({"requires_payment_method", "requires_confirmation", "requires_action"})
@@ -83,43 +80,7 @@ class CardResult:
     message: str | None = None
 
 
-# Reading
-
-
-def payment_for_intent(intent_id: str | None) -> Payment | None:
-    if not intent_id:
-        return None
-    return db.session.scalar(select(Payment).where(Payment.provider_reference == intent_id))
-
-
-def can_pay_online(registration: Registration) -> bool:
-    return (
-        stripe_enabled()
-        and registration.payment_method == PaymentMethod.STRIPE
-        and registration.status == RegistrationStatus.PENDING_PAYMENT
-        and registration.balance_minor > 0
-    )
-
-
-def latest_payment(registration: Registration) -> Payment | None:
-    return registration.payments[-1] if registration.payments else None
-
-
 # Paying online
-
-
-def _open_stripe_payment(registration: Registration) -> Payment | None:
-    query = (
-        select(Payment)
-        .where(
-            Payment.registration_id == registration.id,
-            Payment.provider == PaymentProvider.STRIPE,
-            Payment.status.in_([PaymentStatus.PENDING, PaymentStatus.FAILED]),
-            Payment.provider_reference.is_not(None),
-        )
-        .order_by(Payment.id.desc())
-    )
-    return db.session.scalar(query.limit(1))
 
 
 def start_checkout(registration: Registration) -> tuple[Payment, str]:
@@ -127,7 +88,7 @@ def start_checkout(registration: Registration) -> tuple[Payment, str]:
     if not can_pay_online(registration):
         raise NothingToPay()
     amount, currency = registration.balance_minor, registration.currency
-    payment = _open_stripe_payment(registration)
+    payment = open_stripe_payment(registration)
     if payment is not None:
         client_secret = _reuse_intent(payment, amount, currency)
         if client_secret is not None:
@@ -161,12 +122,19 @@ def _new_intent(registration: Registration, amount: int, currency: str) -> tuple
         amount_minor=amount,
         currency=currency,
     )
-    db.session.add(payment)
-    db.session.flush()
+    with audited(payment, "payment.started", user_id=None, conference_id=registration.conference_id):
+        db.session.add(payment)
+        db.session.flush()  # its id keys the intent
+        intent = _create_intent(registration, payment)
+        payment.provider_reference = intent["id"]
+    return payment, intent["client_secret"]
+
+
+def _create_intent(registration: Registration, payment: Payment) -> dict:
     try:
-        intent = gateway.create_payment_intent(
-            amount,
-            currency,
+        return gateway.create_payment_intent(
+            payment.amount_minor,
+            payment.currency,
             metadata={
                 "registration_id": str(registration.id),
                 "reference": registration.reference,
@@ -178,16 +146,6 @@ def _new_intent(registration: Registration, amount: int, currency: str) -> tuple
         db.session.rollback()
         log.warning("Stripe refused a PaymentIntent for %s: %s", registration.reference, exc.message)
         raise PaymentUnavailable() from exc
-    payment.provider_reference = intent["id"]
-    record(
-        "payment.started",
-        payment,
-        user_id=None,
-        conference_id=registration.conference_id,
-        after=snapshot(payment),
-    )
-    db.session.commit()
-    return payment, intent["client_secret"]
 
 
 def pay_with_card(registration: Registration, payment_method_id: str) -> CardResult:
@@ -198,7 +156,7 @@ def pay_with_card(registration: Registration, payment_method_id: str) -> CardRes
     """
     if not can_pay_online(registration):
         raise NothingToPay()
-    payment = _open_stripe_payment(registration)
+    payment = open_stripe_payment(registration)
     if payment is None:
         raise NothingToPay()
     try:
@@ -226,9 +184,9 @@ def _cancel_intent(payment: Payment) -> None:
 
 def cancel_open_payments(registration: Registration) -> None:
     """Cancel the registration's unfinished card payments (after it was cancelled or paid otherwise)."""
-    if not stripe_enabled():
+    if not gateway.stripe_enabled():
         return
-    while (payment := _open_stripe_payment(registration)) is not None:
+    while (payment := open_stripe_payment(registration)) is not None:
         _cancel_intent(payment)
 
 
@@ -283,18 +241,10 @@ def record_manual_payment(
         note=note.strip(),
         recorded_by_id=actor_id,
     )
-    db.session.add(payment)
-    db.session.flush()
-    mark_succeeded(payment, amount_minor, now)
-    db.session.flush()
-    record(
-        "payment.recorded",
-        payment,
-        user_id=actor_id,
-        conference_id=registration.conference_id,
-        after=snapshot(payment),
-    )
-    db.session.commit()
+    with audited(payment, "payment.recorded", user_id=actor_id, conference_id=registration.conference_id):
+        db.session.add(payment)
+        db.session.flush()  # its id is in the receipt number
+        mark_succeeded(payment, amount_minor, now)
     if registration.is_paid:
         cancel_open_payments(registration)
         registrations.payment_settled(registration, actor_id=actor_id, now=now)

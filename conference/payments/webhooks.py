@@ -15,14 +15,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from conference.audit.services import record, snapshot
+from conference.core.changes import audited
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.payments import stripe_gateway as gateway
 from conference.payments.models import Payment, PaymentStatus, StripeEvent
 from conference.payments.money import format_money
+from conference.payments.queries import payment_for_intent
 from conference.payments.refunds import RefundFailed, add_refund, after_refund, refund_payment
-from conference.payments.services import lock_payment, mark_succeeded, payment_for_intent
+from conference.payments.services import lock_payment, mark_succeeded
 from conference.registration import emails
 from conference.registration import services as registrations
 
@@ -95,18 +96,8 @@ def _intent_succeeded(intent: dict, now: datetime) -> str:
         return "ignored: already succeeded"
     registration = payment.registration
     paid_already = registration.amount_due_minor > 0 and registration.is_paid
-    before = snapshot(payment)
-    mark_succeeded(payment, int(intent.get("amount_received") or intent.get("amount") or 0), now)
-    db.session.flush()
-    record(
-        "payment.succeeded",
-        payment,
-        user_id=None,
-        conference_id=registration.conference_id,
-        before=before,
-        after=snapshot(payment),
-    )
-    db.session.commit()
+    with audited(payment, "payment.succeeded", user_id=None, conference_id=registration.conference_id):
+        mark_succeeded(payment, int(intent.get("amount_received") or intent.get("amount") or 0), now)
     if paid_already:
         return _refund_automatically(payment, "Paid twice: the registration was already paid", now)
     if registration.is_paid and not registrations.payment_settled(registration, actor_id=None, now=now):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from conference.core.changes import audited
+from conference.audit.services import snapshot
+from conference.core.changes import note
 from conference.db_types import utcnow
 from conference.extensions import db
 from conference.registration import emails
@@ -37,9 +40,10 @@ def expire_and_offer(ticket: TicketType, policy: RegistrationPolicy, now: dateti
         Registration.hold_expires_at <= now,
     )
     for registration in list(db.session.scalars(lapsed)):
-        with _audited(registration, "registration.expired"):
+        with _noted(registration, "registration.expired"):
             release_place(registration, RegistrationStatus.EXPIRED, now)
         mails.append((registration.id, "expired"))
+    db.session.flush()
     left = places_left(ticket, now)
     if left is None or left > 0:
         waiting = (
@@ -52,16 +56,28 @@ def expire_and_offer(ticket: TicketType, policy: RegistrationPolicy, now: dateti
         if left is not None:
             waiting = waiting.limit(left)
         for registration in list(db.session.scalars(waiting)):
-            with _audited(registration, "registration.offered"):
+            with _noted(registration, "registration.offered"):
                 registration.status = RegistrationStatus.OFFERED
                 registration.hold_expires_at = now + timedelta(hours=policy.offer_hours)
             mails.append((registration.id, "offer"))
+        db.session.flush()
     return mails
 
 
-def _audited(registration: Registration, action: str):
-    """A change the sweep makes (nobody's), recorded in the transaction the ticket's lock belongs to."""
-    return audited(registration, action, user_id=None, conference_id=registration.conference_id, commit=False)
+@contextmanager
+def _noted(registration: Registration, action: str) -> Iterator[None]:
+    """A change the sweep makes (nobody's), noted in the transaction of the ticket's lock; flushed once for
+    all the rows, after the notes, so `updated_at` is not among the changes recorded."""
+    before = snapshot(registration)
+    yield
+    note(
+        action,
+        registration,
+        user_id=None,
+        conference_id=registration.conference_id,
+        before=before,
+        after=snapshot(registration),
+    )
 
 
 def release_and_offer(ticket: TicketType, now: datetime | None = None) -> int:

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from conference.core.signing import InvalidLink
 from conference.events.views import load_conference
 from conference.extensions import csrf
-from conference.payments import services, webhooks
+from conference.payments import queries, services, webhooks
 from conference.payments.forms import money
 from conference.registration.links.tokens import registration_from_token
 from conference.registration.models import Registration, RegistrationStatus
@@ -40,7 +40,7 @@ def _invalid_link(error: InvalidLink):
 @bp.get("/c/<slug>/registration/<token>/pay")
 def pay(slug: str, token: str):
     registration = _registration(slug, token)
-    if not services.can_pay_online(registration):
+    if not queries.can_pay_online(registration):
         return render_template("payments/nothing_to_pay.html", registration=registration, token=token)
     try:
         payment, client_secret = services.start_checkout(registration)
@@ -87,7 +87,7 @@ def payment_return(slug: str, token: str):
 @bp.get("/c/<slug>/registration/<token>/pay/status")
 def payment_status(slug: str, token: str):
     registration = _registration(slug, token)
-    latest = services.latest_payment(registration)
+    latest = queries.latest_payment(registration)
     return jsonify(
         status=registration.status.value,
         confirmed=registration.status == RegistrationStatus.CONFIRMED,

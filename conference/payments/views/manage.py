@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
+from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
-from conference.extensions import db
 from conference.i18n.views import safe_next
 from conference.payments import refunds, services
 from conference.payments.forms import (
@@ -37,13 +36,6 @@ def _payment_labels() -> dict:
     }
 
 
-def _registration_in(conference, registration_id: int) -> Registration:
-    query = select(Registration).where(
-        Registration.id == registration_id, Registration.conference_id == conference.id
-    )
-    return db.session.scalar(query) or abort(404)
-
-
 def _back_url(conference, registration: Registration, endpoint: str) -> str:
     # The registration page (another blueprint) passes ?next= so the organiser goes back to it.
     own = url_for(endpoint, slug=conference.slug, registration_id=registration.id)
@@ -65,7 +57,7 @@ def _amount_error(form, error: services.PaymentError, currency: str) -> None:
 @bp.route("/registrations/<id:registration_id>/refund", methods=["GET", "POST"])
 @organiser_required
 def refund(conference, registration_id: int):
-    registration = _registration_in(conference, registration_id)
+    registration = in_conference(Registration, conference, registration_id) or abort(404)
     refundable = refunds.refundable_minor(registration)
     form = RefundForm(registration.currency)
     if request.method == "GET" and refundable:
@@ -82,7 +74,7 @@ def refund(conference, registration_id: int):
             flash(_("%(amount)s was refunded.", amount=amount), "success")
             return redirect(_back_url(conference, registration, ".refund"))
     return render_template(
-        "payments/refund.html",
+        "payments/manage/refund.html",
         form=form,
         registration=registration,
         refundable_minor=refundable,
@@ -93,7 +85,7 @@ def refund(conference, registration_id: int):
 @bp.route("/registrations/<id:registration_id>/mark-paid", methods=["GET", "POST"])
 @organiser_required
 def mark_paid(conference, registration_id: int):
-    registration = _registration_in(conference, registration_id)
+    registration = in_conference(Registration, conference, registration_id) or abort(404)
     balance = max(registration.balance_minor, 0)
     form = MarkPaidForm(registration.currency)
     if request.method == "GET" and balance:
@@ -110,7 +102,7 @@ def mark_paid(conference, registration_id: int):
             flash(_("A payment of %(amount)s was recorded.", amount=amount), "success")
             return redirect(_back_url(conference, registration, ".mark_paid"))
     return render_template(
-        "payments/mark_paid.html",
+        "payments/manage/mark_paid.html",
         form=form,
         registration=registration,
         balance_minor=balance,
