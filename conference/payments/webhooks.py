@@ -9,6 +9,7 @@ and events about objects Plenary does not know are stored and answered as handle
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -61,9 +62,7 @@ def receive_webhook(payload: bytes, signature: str | None, now: datetime | None 
         stored = db.session.scalar(select(StripeEvent).where(StripeEvent.event_id == event_id))
         if stored is None or stored.processed_at is not None:
             return WebhookResult(event_id, stored.outcome if stored else "", duplicate=True)
-    handler = HANDLERS.get(event.get("type", ""))
-    obj = (event.get("data") or {}).get("object") or {}
-    outcome = handler(obj, now) if handler else "ignored: not a type Plenary handles"
+    outcome = _handle(event.get("type", ""), (event.get("data") or {}).get("object") or {}, now)
     stored = db.session.scalar(select(StripeEvent).where(StripeEvent.event_id == event_id))
     stored.processed_at = now
     stored.outcome = outcome[:500]
@@ -86,11 +85,7 @@ def _store_rejected(payload: bytes, reason: str, now: datetime) -> None:
     db.session.commit()
 
 
-def _intent_succeeded(intent: dict, now: datetime) -> str:
-    payment = payment_for_intent(intent.get("id"))
-    if payment is None:
-        return "unknown object"
-    lock_payment(payment)
+def _intent_succeeded(payment: Payment, intent: dict, now: datetime) -> str:
     if payment.status == PaymentStatus.SUCCEEDED:
         db.session.commit()
         return "ignored: already succeeded"
@@ -116,11 +111,7 @@ def _refund_automatically(payment: Payment, reason: str, now: datetime) -> str:
     return f"succeeded and refunded: {reason}"
 
 
-def _intent_failed(intent: dict, now: datetime) -> str:
-    payment = payment_for_intent(intent.get("id"))
-    if payment is None:
-        return "unknown object"
-    lock_payment(payment)
+def _intent_failed(payment: Payment, intent: dict, now: datetime) -> str:
     if payment.status in (PaymentStatus.SUCCEEDED, PaymentStatus.CANCELLED):
         db.session.commit()
         return f"ignored: payment already {payment.status}"  # events can arrive out of order
@@ -130,11 +121,7 @@ def _intent_failed(intent: dict, now: datetime) -> str:
     return "failed"
 
 
-def _intent_canceled(intent: dict, now: datetime) -> str:
-    payment = payment_for_intent(intent.get("id"))
-    if payment is None:
-        return "unknown object"
-    lock_payment(payment)
+def _intent_canceled(payment: Payment, intent: dict, now: datetime) -> str:
     if payment.status == PaymentStatus.SUCCEEDED:
         db.session.commit()
         return "ignored: payment already succeeded"
@@ -143,12 +130,8 @@ def _intent_canceled(intent: dict, now: datetime) -> str:
     return "cancelled"
 
 
-def _charge_refunded(charge: dict, now: datetime) -> str:
+def _charge_refunded(payment: Payment, charge: dict, now: datetime) -> str:
     """Refunds made in the Stripe dashboard (ours are recorded when made: this then finds nothing new)."""
-    payment = payment_for_intent(gateway.object_id(charge.get("payment_intent")))
-    if payment is None:
-        return "unknown object"
-    lock_payment(payment)
     # amount_refunded is the charge's running total, so an older event arriving late adds nothing.
     new_minor = int(charge.get("amount_refunded") or 0) - payment.amount_refunded_minor
     if payment.status != PaymentStatus.SUCCEEDED or new_minor <= 0:
@@ -165,9 +148,22 @@ def _charge_refunded(charge: dict, now: datetime) -> str:
     return f"refund of {format_money(new_minor, payment.currency)} recorded"
 
 
-HANDLERS = {
-    "payment_intent.succeeded": _intent_succeeded,
-    "payment_intent.payment_failed": _intent_failed,
-    "payment_intent.canceled": _intent_canceled,
-    "charge.refunded": _charge_refunded,
+# Event type → (the field of its object naming the PaymentIntent, the handler of the payment, locked).
+HANDLERS: dict[str, tuple[str, Callable[[Payment, dict, datetime], str]]] = {
+    "payment_intent.succeeded": ("id", _intent_succeeded),
+    "payment_intent.payment_failed": ("id", _intent_failed),
+    "payment_intent.canceled": ("id", _intent_canceled),
+    "charge.refunded": ("payment_intent", _charge_refunded),
 }
+
+
+def _handle(event_type: str, obj: dict, now: datetime) -> str:
+    """What handling the event came to, in words kept with the stored event."""
+    if event_type not in HANDLERS:
+        return "ignored: not a type Plenary handles"
+    intent_field, handler = HANDLERS[event_type]
+    payment = payment_for_intent(gateway.object_id(obj.get(intent_field)))
+    if payment is None:
+        return "unknown object"
+    lock_payment(payment)
+    return handler(payment, obj, now)

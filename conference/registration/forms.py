@@ -30,6 +30,7 @@ from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.i18n.formatting import language_name, local_datetime
 from conference.payments import money
+from conference.registration import queries as registration_queries
 from conference.registration import questions as custom
 from conference.registration.capacity import places_left
 from conference.registration.details import DelegateDetails
@@ -271,6 +272,18 @@ def ticket_choice(conference: Conference) -> tuple[AccessCodeForm, TicketChoice]
     if choice.code_error:
         code_form.code.errors.append(choice.code_error)
     return code_form, choice
+
+
+def form_with_tickets(conference: Conference, build):
+    """A delegate's or a delegation's form (`build`) with the conference's questions and the tickets on offer.
+
+    Returns the access code form, the ticket choice, the questions and the form.
+    """
+    code_form, choice = ticket_choice(conference)
+    questions = registration_queries.questions(conference, active_only=True)
+    form = build(questions, data={"access_code": choice.code, "ticket_type": choice.default()})
+    form.ticket_type.choices = choice.options()
+    return code_form, choice, questions, form
 
 
 # Walk-ins and decisions, on the organiser's pages

@@ -54,31 +54,44 @@ def _amount_error(form, error: services.PaymentError, currency: str) -> None:
     form.amount.errors = [*form.amount.errors, message]
 
 
+def _amount_page(conference, registration, form, act, *, prefill: int, template: str, endpoint: str, **shown):
+    """An amount form (prefilled with `prefill` when opened): `act` makes the change and says what it did."""
+    back = _back_url(conference, registration, endpoint)
+    if request.method == "GET" and prefill:
+        form.amount.data = major_text(prefill, registration.currency)
+    if form.validate_on_submit():
+        try:
+            done = act()
+        except services.PaymentError as exc:
+            _amount_error(form, exc, registration.currency)
+        else:
+            flash(done, "success")
+            return redirect(back)
+    return render_template(template, form=form, registration=registration, back_url=back, **shown)
+
+
 @bp.route("/registrations/<id:registration_id>/refund", methods=["GET", "POST"])
 @organiser_required
 def refund(conference, registration_id: int):
     registration = in_conference(Registration, conference, registration_id) or abort(404)
     refundable = refunds.refundable_minor(registration)
     form = RefundForm(registration.currency)
-    if request.method == "GET" and refundable:
-        form.amount.data = major_text(refundable, registration.currency)
-    if form.validate_on_submit():
-        try:
-            refunds.refund(
-                registration, form.amount_minor, actor_id=current_user.id, reason=form.reason.data or ""
-            )
-        except services.PaymentError as exc:
-            _amount_error(form, exc, registration.currency)
-        else:
-            amount = money(form.amount_minor, registration.currency)
-            flash(_("%(amount)s was refunded.", amount=amount), "success")
-            return redirect(_back_url(conference, registration, ".refund"))
-    return render_template(
-        "payments/manage/refund.html",
-        form=form,
-        registration=registration,
+
+    def act() -> str:
+        reason = form.reason.data or ""
+        refunds.refund(registration, form.amount_minor, actor_id=current_user.id, reason=reason)
+        amount = money(form.amount_minor, registration.currency)
+        return _("%(amount)s was refunded.", amount=amount)
+
+    return _amount_page(
+        conference,
+        registration,
+        form,
+        act,
+        prefill=refundable,
+        template="payments/manage/refund.html",
+        endpoint=".refund",
         refundable_minor=refundable,
-        back_url=_back_url(conference, registration, ".refund"),
     )
 
 
@@ -88,23 +101,21 @@ def mark_paid(conference, registration_id: int):
     registration = in_conference(Registration, conference, registration_id) or abort(404)
     balance = max(registration.balance_minor, 0)
     form = MarkPaidForm(registration.currency)
-    if request.method == "GET" and balance:
-        form.amount.data = major_text(balance, registration.currency)
-    if form.validate_on_submit():
-        try:
-            services.record_manual_payment(
-                registration, form.amount_minor, actor_id=current_user.id, note=form.note.data or ""
-            )
-        except services.PaymentError as exc:
-            _amount_error(form, exc, registration.currency)
-        else:
-            amount = money(form.amount_minor, registration.currency)
-            flash(_("A payment of %(amount)s was recorded.", amount=amount), "success")
-            return redirect(_back_url(conference, registration, ".mark_paid"))
-    return render_template(
-        "payments/manage/mark_paid.html",
-        form=form,
-        registration=registration,
+
+    def act() -> str:
+        note = form.note.data or ""
+        services.record_manual_payment(registration, form.amount_minor, actor_id=current_user.id, note=note)
+        return _(
+            "A payment of %(amount)s was recorded.", amount=money(form.amount_minor, registration.currency)
+        )
+
+    return _amount_page(
+        conference,
+        registration,
+        form,
+        act,
+        prefill=balance,
+        template="payments/manage/mark_paid.html",
+        endpoint=".mark_paid",
         balance_minor=balance,
-        back_url=_back_url(conference, registration, ".mark_paid"),
     )

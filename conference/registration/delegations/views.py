@@ -9,15 +9,15 @@ from flask_babel import ngettext
 from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
 from conference.events.views import load_conference
-from conference.payments import refunds
-from conference.registration import emails, errors, queries
+from conference.registration import emails, errors
 from conference.registration.delegations import queries as delegation_queries
 from conference.registration.delegations import services
 from conference.registration.delegations.forms import delegation_form
-from conference.registration.forms import not_on_sale, ticket_choice
+from conference.registration.forms import form_with_tickets, not_on_sale
 from conference.registration.links.opened import delegation_for_link
 from conference.registration.links.services import cancel_with_refund
 from conference.registration.links.tokens import delegation_token
+from conference.registration.links.views import cancel_page
 from conference.registration.models import ENDED_STATUSES
 from conference.registration.policy import policy_for, registration_open
 from conference.registration.views import closed, locale, online_payments, user_id
@@ -31,10 +31,7 @@ def register_delegation(slug: str):
     conference = load_conference(slug)
     if not registration_open(conference):
         return closed()
-    code_form, choice = ticket_choice(conference)
-    questions = queries.questions(conference, active_only=True)
-    form = delegation_form(questions, data={"access_code": choice.code, "ticket_type": choice.default()})
-    form.ticket_type.choices = choice.options()
+    code_form, choice, questions, form = form_with_tickets(conference, delegation_form)
     if request.method == "POST" and "add_row" in request.form:
         # "Add another delegate" without JavaScript: the same form back with one more empty block.
         form.delegates.append_entry()
@@ -143,15 +140,8 @@ def delegation_cancel(slug: str, token: str, registration_id: int):
     if member.status in ENDED_STATUSES:
         flash(_("This registration has ended already."), "info")
         return redirect(back)
-    return render_template(
-        "registration/cancel.html",
-        registration=member,
-        form=form,
-        refund=refunds.cancellation_refund(member, utcnow()),
-        back=back,
-        action=url_for(".delegation_cancel", slug=slug, token=token, registration_id=member.id),
-        own=False,
-    )
+    action = url_for(".delegation_cancel", slug=slug, token=token, registration_id=member.id)
+    return cancel_page(member, form, back=back, action=action, own=False)
 
 
 @bp.post("/delegation/<token>/members/<id:registration_id>/resend")

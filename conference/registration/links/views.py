@@ -15,7 +15,7 @@ from conference.registration.details import update_details
 from conference.registration.forms import ResendLinkForm, edit_details_form
 from conference.registration.links.opened import registration_for_link
 from conference.registration.links.services import cancel_with_refund, send_link
-from conference.registration.models import ENDED_STATUSES, RegistrationStatus
+from conference.registration.models import ENDED_STATUSES, Registration, RegistrationStatus
 from conference.registration.policy import policy_for
 from conference.registration.questions import form_data_from
 from conference.registration.views import public_bp as bp
@@ -88,14 +88,21 @@ def cancel(slug: str, token: str):
         else:
             flash(_("This registration has ended already."), "info")
         return redirect(back)
+    return cancel_page(
+        registration, form, back=back, action=url_for(".cancel", slug=slug, token=token), own=True
+    )
+
+
+def cancel_page(registration: Registration, form, *, back: str, action: str, own: bool):
+    """Are you sure? With the refund cancelling now gives (`own`: the delegate's own, not a contact's)."""
     return render_template(
         "registration/cancel.html",
         registration=registration,
         form=form,
         refund=refunds.cancellation_refund(registration, utcnow()),
         back=back,
-        action=url_for(".cancel", slug=slug, token=token),
-        own=True,
+        action=action,
+        own=own,
     )
 
 

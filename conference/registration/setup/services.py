@@ -30,18 +30,7 @@ def retire_ticket(ticket: TicketType, *, user_id: int) -> bool:
 
     Returns True when it was deleted.
     """
-    if registrations_for_ticket(ticket):
-        if ticket.active:
-            save(
-                ticket,
-                {"active": False},
-                action="ticket_type.deactivated",
-                user_id=user_id,
-                conference_id=ticket.conference_id,
-            )
-        return False
-    delete(ticket, action="ticket_type.deleted", user_id=user_id, conference_id=ticket.conference_id)
-    return True
+    return _retire(ticket, registrations_for_ticket(ticket), "ticket_type", user_id=user_id)
 
 
 def save_question(
@@ -57,17 +46,22 @@ def retire_question(question: Question, *, user_id: int) -> bool:
 
     Returns True when it was deleted.
     """
-    if answers_to(question):
-        if question.active:
+    return _retire(question, answers_to(question), "question", user_id=user_id)
+
+
+def _retire(item: TicketType | Question, uses: int, kind: str, *, user_id: int) -> bool:
+    """Delete what nothing uses yet; deactivate (once) what registrations or answers still refer to."""
+    if uses:
+        if item.active:
             save(
-                question,
+                item,
                 {"active": False},
-                action="question.deactivated",
+                action=f"{kind}.deactivated",
                 user_id=user_id,
-                conference_id=question.conference_id,
+                conference_id=item.conference_id,
             )
         return False
-    delete(question, action="question.deleted", user_id=user_id, conference_id=question.conference_id)
+    delete(item, action=f"{kind}.deleted", user_id=user_id, conference_id=item.conference_id)
     return True
 
 

@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 
 from conference.db_types import utcnow
 from conference.events.views import load_conference
-from conference.registration import errors, queries, services
-from conference.registration.forms import ResendLinkForm, not_on_sale, registration_form, ticket_choice
+from conference.registration import errors, services
+from conference.registration.forms import ResendLinkForm, form_with_tickets, not_on_sale, registration_form
 from conference.registration.links.opened import registration_for_link
 from conference.registration.links.tokens import make_token
 from conference.registration.policy import policy_for, registration_open
@@ -21,10 +21,7 @@ def register(slug: str):
     conference = load_conference(slug)
     if not registration_open(conference):
         return closed()
-    code_form, choice = ticket_choice(conference)
-    questions = queries.questions(conference, active_only=True)
-    form = registration_form(questions, data={"access_code": choice.code, "ticket_type": choice.default()})
-    form.ticket_type.choices = choice.options()
+    code_form, choice, questions, form = form_with_tickets(conference, registration_form)
     problem = None
     if form.validate_on_submit() and (ticket := choice.chosen(form.ticket_type)) is not None:
         try:
