@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from flask import Flask
+
+# The modules that add pages to the two blueprints of `views/__init__.py` (importing one adds its pages).
+PAGES = ("views.public", "views.manage", "links.views", "delegations.views", "setup.views", "exports.views")
 
 
 def init_app(app: Flask) -> None:
-    """Register the public and organiser blueprints (the page modules below add their pages to them), the
-    CLI and the conference home's register button."""
+    """Register the public and organiser blueprints with every page, the CLI and the register button."""
     from conference.registration import cli
-    from conference.registration.delegations import views as delegation_pages  # noqa: F401
-    from conference.registration.exports import views as export_pages  # noqa: F401
-    from conference.registration.links import views as my_registration_pages  # noqa: F401
-    from conference.registration.setup import views as setup_pages  # noqa: F401
-    from conference.registration.views import manage as registration_pages  # noqa: F401
     from conference.registration.views import manage_bp, public_bp, registration_on_sale
-    from conference.registration.views import public as form_pages  # noqa: F401
 
+    for module in PAGES:
+        import_module(f"{__name__}.{module}")
     for blueprint in (public_bp, manage_bp, cli.bp):
         app.register_blueprint(blueprint)
     app.add_template_global(registration_on_sale)
