@@ -103,7 +103,7 @@ def test_pairing_links_that_do_not_work(client, conference, device, organiser):
 
 def test_an_old_pairing_link_has_expired(client, device, monkeypatch):
     signed = tokens.pairing_signature(device)
-    monkeypatch.setattr(tokens, "PAIRING_LINK_MAX_AGE", -1)
+    monkeypatch.setattr(tokens.PAIRING_LINKS, "max_age", -1)
     page = client.get(f"/c/aplc-2026/checkin/pair/{signed}")
     assert page.status_code == 410 and "expired" in page.get_data(as_text=True)
 
