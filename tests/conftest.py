@@ -11,12 +11,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from conference import create_app
+from conference.accounts.models import User
 from conference.config import normalise_database_url
 from conference.extensions import db
 from tests import factories
+from tests.factories import PASSWORD
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-from tests.factories import PASSWORD  # noqa: E402
 
 
 def _database_url(tmp_root: Path) -> str:
@@ -154,3 +155,10 @@ def organiser(app, conference):
     user = factories.make_user("organiser@example.org")
     factories.grant(user, conference, "organiser")
     return user
+
+
+@pytest.fixture
+def signed_in(auth: AuthActions, organiser: User) -> User:
+    """The conference's organiser, logged in on the test client."""
+    auth.login(organiser.email)
+    return organiser

@@ -21,11 +21,6 @@ BADGES = "/c/aplc-2026/manage/badges/"
 
 
 @pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-
-
-@pytest.fixture
 def delegates(conference, ticket):
     speaker = factories.make_ticket(conference, name="Speaker", badge_colour="#8b1f3a")
     people = [

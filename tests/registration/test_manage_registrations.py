@@ -27,12 +27,6 @@ NEW = f"{LIST}new"
 
 
 @pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser
-
-
-@pytest.fixture
 def people(conference):
     """Three delegates on two tickets, one awaiting approval, one paid observer."""
     member = factories.make_ticket(conference, "Member city", requires_approval=True)

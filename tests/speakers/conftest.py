@@ -1,4 +1,4 @@
-"""Helpers for the organiser-page tests: images to upload, a signed-in organiser."""
+"""Helpers for the organiser-page tests: images to upload."""
 
 from __future__ import annotations
 
@@ -18,9 +18,3 @@ def png_bytes(size: tuple[int, int] = (60, 40), colour: str = "#1f5f8b") -> byte
 def png():
     """A small valid PNG, as the (stream, filename) pair the test client uploads."""
     return lambda name="logo.png": (BytesIO(png_bytes()), name)
-
-
-@pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser

@@ -78,6 +78,12 @@ def programme(app) -> Programme:
     return Programme(conference, hall, seminar, studio, on_now, next_in_hall, next_in_seminar, floor)
 
 
+@pytest.fixture
+def conference(programme):
+    """The conference these tests run is the live one, so `organiser` and `signed_in` are its organiser's."""
+    return programme.conference
+
+
 def delegate(conference, email: str):
     ticket = factories.make_ticket(conference, name=f"Online {email}", includes_streaming=True)
     return registrations.register(conference, ticket, factories.delegate(email))
@@ -170,14 +176,6 @@ def test_the_board_costs_the_same_few_queries_for_many_rooms(programme):
         factories.make_session(programme.conference, f"Talk {number}", utcnow(), room_id=room.id)
     factories.publish(programme.conference)
     assert queries_for_board() == few <= 8
-
-
-@pytest.fixture
-def signed_in(client, auth, programme):
-    organiser = factories.make_user("organiser@example.org")
-    factories.grant(organiser, programme.conference, "organiser")
-    auth.login(organiser.email)
-    return organiser
 
 
 def test_the_board_page_and_its_refresh(client, programme, signed_in):
