@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import text
 
 from conference import create_app
@@ -113,7 +114,13 @@ def runner(app):
     return app.test_cli_runner()
 
 
-def csrf_token(client, url: str) -> str:
+def csrf_token(client: FlaskClient, url: str | None = None) -> str:
+    """A CSRF token for the client's session: the one the form at `url` carries, or with no url one minted."""
+    if url is None:  # for a user who may not open any form, so has none to read it from
+        with client.session_transaction() as session:
+            session.setdefault("csrf_token", "test-raw-token")
+            raw = session["csrf_token"]
+        return URLSafeTimedSerializer(client.application.secret_key, salt="wtf-csrf-token").dumps(raw)
     page = client.get(url)
     assert page.status_code == 200, f"GET {url} -> {page.status_code}"
     match = CSRF_INPUT.search(page.get_data(as_text=True))

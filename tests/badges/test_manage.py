@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select
 
 from conference.audit.models import AuditEntry
@@ -15,7 +14,7 @@ from conference.registration import services as registration_services
 from conference.registration.models import DelegateCategory, Registration
 from tests import factories
 from tests.badges.conftest import confirm, page_count, qr_codes, text_of
-from tests.conftest import submit
+from tests.conftest import csrf_token, submit
 
 BADGES = "/c/aplc-2026/manage/badges/"
 
@@ -188,10 +187,7 @@ def _routes(app, ids) -> list[tuple[str, str]]:
 def _call(app, client, method, url):
     if method == "GET":
         return client.get(url)
-    with client.session_transaction() as session:
-        session.setdefault("csrf_token", "raw")
-        raw = session["csrf_token"]
-    token = URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
+    token = csrf_token(client)
     return client.post(url, data={"csrf_token": token, "which": "all", "size": "a6", "layout": "single"})
 
 

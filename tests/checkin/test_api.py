@@ -285,17 +285,13 @@ def test_an_unknown_conference_is_404_for_staff(client, auth, staff):
     assert response.get_json()["error"]["message"] == "No such conference."
 
 
-def _csrf(client) -> str:
-    return csrf_token(client, "/c/aplc-2026/")  # the log-out form's token: the session's
-
-
 def test_signed_in_staff_scan_with_the_csrf_header(client, auth, staff, delegate, code):
     auth.login("staff@example.org")
     assert client.get(f"{API}/registrations").status_code == 200
     refused = client.post(f"{API}/scans", json={"id": "s1", "code": code})
     assert refused.status_code == 400 and "CSRF" in refused.get_json()["error"]["message"]
     assert db.session.scalar(select(func.count(Scan.id))) == 0
-    token = _csrf(client)
+    token = csrf_token(client, "/c/aplc-2026/")  # the log-out form's token: the session's
     body = client.post(
         f"{API}/scans", json={"id": "s1", "code": code}, headers={"X-CSRFToken": token}
     ).get_json()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 
 from conference.extensions import db
 from conference.registration import services
 from conference.registration.models import Question
 from tests import factories
+from tests.conftest import csrf_token
 
 OUTSIDERS = ("delegate", "staff", "other_organiser")
 
@@ -45,17 +45,10 @@ def routes(app, ids: dict) -> list[tuple[str, str]]:
     return found
 
 
-def csrf_token(app, client) -> str:
-    with client.session_transaction() as session:
-        session.setdefault("csrf_token", "test-raw-token")
-        raw = session["csrf_token"]
-    return URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
-
-
 def call(app, client, method: str, url: str):
     if method == "GET":
         return client.get(url)
-    return client.post(url, data={"csrf_token": csrf_token(app, client)})
+    return client.post(url, data={"csrf_token": csrf_token(client)})
 
 
 def test_every_route_is_covered(app, world):

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import func, select
 
 from conference.audit.models import AuditEntry
 from conference.extensions import db
 from conference.streaming.models import StreamChannel
 from tests import factories
+from tests.conftest import csrf_token
 
 PREFIX = "streaming_manage."
 OUTSIDERS = ("delegate", "staff", "speaker", "other_organiser")
@@ -58,17 +58,10 @@ def streaming_routes(app, ids: dict) -> list[tuple[str, str, str]]:
     return sorted(routes, key=lambda r: (r[0].split(".")[1].startswith("delete_"), r[0], r[1]))
 
 
-def csrf_token(app, client) -> str:
-    with client.session_transaction() as session:
-        session.setdefault("csrf_token", "test-raw-token")
-        raw = session["csrf_token"]
-    return URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
-
-
 def request(app, client, method: str, url: str):
     if method == "GET":
         return client.get(url)
-    return client.post(url, data={"csrf_token": csrf_token(app, client)})
+    return client.post(url, data={"csrf_token": csrf_token(client)})
 
 
 def audit_count() -> int:
