@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from conference import create_app
 from conference.accounts.models import User
@@ -133,6 +135,21 @@ def submit(client, url: str, data: dict | None = None, *, form_url: str | None =
     fields = dict(data or {})
     fields["csrf_token"] = csrf_token(client, form_url or url)
     return client.post(url, data=fields, **kwargs)
+
+
+@contextmanager
+def count_queries() -> Iterator[list[str]]:
+    """Record the SQL statements run inside the `with` block: len() is the count, the text shows what ran."""
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
 
 
 class AuthActions:

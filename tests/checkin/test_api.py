@@ -17,7 +17,7 @@ from conference.db_types import utcnow
 from conference.extensions import db
 from tests import factories
 from tests.checkin.conftest import register
-from tests.conftest import csrf_token, submit
+from tests.conftest import count_queries, csrf_token, submit
 
 API = "/api/checkin/v1/c/aplc-2026"
 
@@ -317,16 +317,6 @@ def test_a_scan_without_a_time_is_taken_as_received(client, bearer, delegate, co
 
 def test_a_scan_costs_four_statements(app, client, bearer, delegate, code):
     """The token with its conference, the card with its check-ins, the scan, the check-in; no audit row."""
-    from sqlalchemy import event
-
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement.split()[0])
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with count_queries() as statements:
         assert post_scan(client, bearer, code, "counted").get_json()["result"] == "ok"
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    assert statements == ["SELECT", "SELECT", "INSERT", "INSERT"]
+    assert [statement.split()[0] for statement in statements] == ["SELECT", "SELECT", "INSERT", "INSERT"]
