@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,9 @@ def signed_in(auth: AuthActions, organiser: User) -> User:
     """The conference's organiser, logged in on the test client."""
     auth.login(organiser.email)
     return organiser
+
+
+@pytest.fixture
+def png() -> Callable[..., tuple[BytesIO, str]]:
+    """A small valid PNG, as the (stream, filename) pair the test client uploads."""
+    return lambda name="logo.png": (BytesIO(factories.png_bytes()), name)
