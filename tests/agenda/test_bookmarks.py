@@ -24,13 +24,6 @@ def opening(conference):
     return session
 
 
-@pytest.fixture
-def mina(auth):
-    user = factories.make_user("mina@example.org", name="Mina Park")
-    auth.login(user.email)
-    return user
-
-
 def bookmark_url(conference, session) -> str:
     return f"/c/{conference.slug}/agenda/sessions/{session.id}/bookmark"
 
