@@ -10,6 +10,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import event, text
@@ -151,6 +152,23 @@ def count_queries() -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
+
+
+def manage_routes(app: Flask, prefixes: str | tuple[str, ...], ids: dict) -> list[tuple[str, str, str]]:
+    """(endpoint, method, url) for each GET and POST route of the blueprints named; deletes last."""
+    routes = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith(prefixes):
+            url = rule.build({arg: ids[arg] for arg in rule.arguments}, append_unknown=False)[1]
+            routes += [(rule.endpoint, method, url) for method in sorted(rule.methods & {"GET", "POST"})]
+    return sorted(routes, key=lambda r: (r[0].split(".")[1].startswith(("delete_", "remove_")), r[0], r[1]))
+
+
+def call_route(client: FlaskClient, method: str, url: str, data: dict | None = None):
+    """GET the url, or POST `data` to it with a valid CSRF token, as the access tests try every route."""
+    if method == "GET":
+        return client.get(url)
+    return client.post(url, data={"csrf_token": csrf_token(client)} | (data or {}))
 
 
 class AuthActions:
