@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: an app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL)."""
+"""Fixtures and helpers for every test: an app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL)."""
 
 from __future__ import annotations
 
