@@ -17,7 +17,7 @@ from conference.db_types import utcnow
 from conference.extensions import db
 from tests import factories
 from tests.checkin.conftest import register
-from tests.conftest import csrf_token, submit
+from tests.conftest import count_queries, csrf_token, submit
 
 API = "/api/checkin/v1/c/aplc-2026"
 
@@ -285,17 +285,13 @@ def test_an_unknown_conference_is_404_for_staff(client, auth, staff):
     assert response.get_json()["error"]["message"] == "No such conference."
 
 
-def _csrf(client) -> str:
-    return csrf_token(client, "/c/aplc-2026/")  # the log-out form's token: the session's
-
-
 def test_signed_in_staff_scan_with_the_csrf_header(client, auth, staff, delegate, code):
     auth.login("staff@example.org")
     assert client.get(f"{API}/registrations").status_code == 200
     refused = client.post(f"{API}/scans", json={"id": "s1", "code": code})
     assert refused.status_code == 400 and "CSRF" in refused.get_json()["error"]["message"]
     assert db.session.scalar(select(func.count(Scan.id))) == 0
-    token = _csrf(client)
+    token = csrf_token(client, "/c/aplc-2026/")  # the log-out form's token: the session's
     body = client.post(
         f"{API}/scans", json={"id": "s1", "code": code}, headers={"X-CSRFToken": token}
     ).get_json()
@@ -321,16 +317,6 @@ def test_a_scan_without_a_time_is_taken_as_received(client, bearer, delegate, co
 
 def test_a_scan_costs_four_statements(app, client, bearer, delegate, code):
     """The token with its conference, the card with its check-ins, the scan, the check-in; no audit row."""
-    from sqlalchemy import event
-
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement.split()[0])
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with count_queries() as statements:
         assert post_scan(client, bearer, code, "counted").get_json()["result"] == "ok"
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    assert statements == ["SELECT", "SELECT", "INSERT", "INSERT"]
+    assert [statement.split()[0] for statement in statements] == ["SELECT", "SELECT", "INSERT", "INSERT"]
