@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template, url_for
 
 from conference.badges import certificates, services
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.registration.models import Registration
 from conference.registration.opened_links import registration_for_link
 

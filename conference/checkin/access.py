@@ -11,7 +11,7 @@ from flask_login import current_user
 from conference.checkin import tokens
 from conference.checkin.models import ScanConference
 from conference.events.access import can_staff
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from flask_wtf.csrf import generate_csrf
 
 from conference.events.access import can_staff
 from conference.events.models import Conference
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 
 bp = Blueprint("checkin_page", __name__)
 

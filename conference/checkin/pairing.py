@@ -11,7 +11,7 @@ from flask import Blueprint, abort, current_app, g, render_template, url_for
 from conference.checkin import tokens
 from conference.checkin.page_views import TOKEN_KEY
 from conference.db_types import utcnow
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 
 bp = Blueprint("checkin_pairing", __name__, url_prefix="/c/<slug>/checkin")
 

@@ -23,7 +23,7 @@ from conference.demo.registrations import access_codes, seed_registrations
 from conference.demo.specs import ConferenceSpec, SessionSpec, local_instant
 from conference.demo.streaming import seed_streaming
 from conference.events.models import Conference, Page
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.speakers.models import Person
 

@@ -20,8 +20,8 @@ from conference.agenda.published import (
     published_session,
     published_sessions,
 )
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
 from conference.extensions import db
 from conference.feeds.caching import cached_response, last_modified
 from conference.feeds.ical import build_calendar

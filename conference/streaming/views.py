@@ -16,8 +16,8 @@ from conference.agenda.published import PublishedSession, published_session, pub
 from conference.agenda.seats import registration_for_user
 from conference.agenda.views import TZ_COOKIE
 from conference.db_types import utcnow
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
 from conference.registration.models import Registration
 from conference.streaming import links
 from conference.streaming import live_now as live_now_service

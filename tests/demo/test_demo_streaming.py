@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from conference.agenda.models import Session, SessionType
 from conference.demo.seed import seed_demo
 from conference.demo.streaming import NOT_STREAMED
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.registration.models import TicketType
 from conference.streaming.board import UrlState, check_url

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from conference.badges.codes import badge_code
 from conference.checkin import tokens
 from conference.db_types import utcnow
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.registration.models import Attendance, Registration, RegistrationStatus, TicketType
 
