@@ -8,7 +8,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from conference.accounts.models import ConferenceRole, Role, User, normalise_email
+from conference.accounts.models import ConferenceRole, Role
+from conference.accounts.queries import user_by_email
 from conference.audit.services import snapshot
 from conference.core.changes import delete, note, save
 from conference.events.models import Conference, Page
@@ -112,7 +113,7 @@ def delete_page(page: Page, *, user_id: int) -> None:
 
 def grant_role(conference: Conference, email: str, role: Role, *, user_id: int) -> ConferenceRole:
     """Give an existing account a role; raises UnknownAccount or RoleAlreadyHeld."""
-    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    user = user_by_email(email)
     if user is None:
         raise UnknownAccount(email)
     if user.has_role(conference.id, role):
