@@ -25,6 +25,15 @@ class Scanner:
     def device_label(self) -> str | None:
         return self.device.label if self.device else None
 
+    def signature(self) -> dict:
+        """Who recorded a scan, as `services.record_scan` takes it."""
+        return {
+            "by_user_id": self.user_id,
+            "by_device": self.device_label,
+            "by_name": self.name,
+            "scanning_token_id": self.device.token_id if self.device else None,
+        }
+
 
 class Refused(Exception):
     """Not allowed to scan here: 401 (who are you?) or 403 (not for you), or 404 for no such conference."""
