@@ -35,8 +35,8 @@ from conference.feeds.personal import (
 from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links
 from conference.registration.models import Registration
 from conference.registration.opened_links import registration_for_link
+from conference.streaming.access import has_online_access
 from conference.streaming.links import join_link
-from conference.streaming.services import has_online_access
 
 bp = Blueprint("ical", __name__)
 

@@ -18,7 +18,7 @@ from conference.registration.models import TicketType
 from conference.streaming.board import UrlState, check_url
 from conference.streaming.models import StreamChannel
 from conference.streaming.providers import Provider, embed_url, provider_of
-from conference.streaming.services import channels_for_sessions
+from conference.streaming.queries import channels_for_sessions
 
 TODAY = date(2026, 3, 2)
 LABELS = ["Floor", "English interpretation", "Korean interpretation"]
