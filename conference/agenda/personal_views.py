@@ -27,7 +27,7 @@ from conference.agenda.views import _viewer_zone, _with_zone_cookie
 from conference.agenda.visitor import Visitor, forget_link, personal_state, shows_my_agenda, visitor_for
 from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.i18n.views import safe_next
+from conference.i18n.redirects import safe_next
 
 bp = Blueprint("personal_agenda", __name__)
 bp.add_app_template_global(personal_state)
