@@ -11,8 +11,9 @@ from sqlalchemy import delete, func, select
 
 from conference.audit.models import AuditEntry
 from conference.db_types import utcnow
-from conference.demo.registrations import OBSERVER_PRICE_KRW, SAMPLE_SIZE, seed_registrations
+from conference.demo.registrations import SAMPLE_SIZE, seed_registrations
 from conference.demo.seed import seed_demo
+from conference.demo.tickets import OBSERVER_PRICE_KRW
 from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
