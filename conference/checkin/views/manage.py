@@ -17,6 +17,7 @@ from conference.checkin.roster import iso
 from conference.checkin.views.public import scan_page_url
 from conference.core.forms import ConfirmForm
 from conference.core.lookups import in_conference
+from conference.core.refresh import refresh_seconds
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
 from conference.registration.manage_forms import registration_labels
@@ -36,12 +37,6 @@ def _board(conference):
     return dashboard.checkin_board(conference, today, day)
 
 
-def _refresh_seconds() -> int:
-    # A wall display may ask for another pace (?refresh=60); never faster than every 2 s.
-    value = request.args.get("refresh", "")
-    return min(max(int(value), 2), 600) if value.isdigit() else DEFAULT_REFRESH_SECONDS
-
-
 @bp.get("/")
 @organiser_required
 def checkin_dashboard(conference):
@@ -51,7 +46,7 @@ def checkin_dashboard(conference):
         board=board,
         chart=arrivals_chart(board.arrivals, conference.tz),
         result_labels=dashboard.RESULT_LABELS,
-        refresh_seconds=_refresh_seconds(),
+        refresh_seconds=refresh_seconds(DEFAULT_REFRESH_SECONDS),
         updated_at=utcnow(),
         scan_page_url=scan_page_url(conference.slug),
     )

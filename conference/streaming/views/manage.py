@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -13,6 +13,7 @@ from conference.agenda.operations import sessions_by_day
 from conference.core.confirm import confirm_then
 from conference.core.forms import ConfirmForm
 from conference.core.lookups import in_conference
+from conference.core.refresh import refresh_seconds
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
 from conference.streaming import queries, services
@@ -251,19 +252,13 @@ def save_recordings(conference, session_id: int):
     return redirect(url_for(".recordings", slug=conference.slug) + f"#session-{session.id}")
 
 
-def _refresh_seconds() -> int:
-    # A wall display may ask for another pace (?refresh=60); never faster than every 2 s.
-    value = request.args.get("refresh", "")
-    return min(max(int(value), 2), 600) if value.isdigit() and len(value) < 6 else DEFAULT_REFRESH_SECONDS
-
-
 @bp.get("/board")
 @organiser_required
 def board(conference):
     return render_template(
         "streaming/manage/board.html",
         board=stream_board(conference, utcnow()),
-        refresh_seconds=_refresh_seconds(),
+        refresh_seconds=refresh_seconds(DEFAULT_REFRESH_SECONDS),
     )
 
 
