@@ -20,8 +20,8 @@ from conference.agenda.published import (
     published_session,
     published_sessions,
 )
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
 from conference.extensions import db
 from conference.feeds.caching import cached_response, last_modified
 from conference.feeds.ical import build_calendar
@@ -35,8 +35,8 @@ from conference.feeds.personal import (
 from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links
 from conference.registration.models import Registration
 from conference.registration.opened_links import registration_for_link
+from conference.streaming.access import has_online_access
 from conference.streaming.links import join_link
-from conference.streaming.services import has_online_access
 
 bp = Blueprint("ical", __name__)
 

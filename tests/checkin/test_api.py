@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from conference.audit.models import AuditEntry
 from conference.badges.codes import badge_code
+from conference.checkin import services as checkin_services
 from conference.checkin import tokens
 from conference.checkin.models import CheckIn, Scan
 from conference.db_types import utcnow
@@ -234,10 +235,10 @@ def test_a_broken_token_is_401(client):
 
 
 def test_revoked_and_expired_tokens_are_401(client, conference, device, bearer, organiser):
-    tokens.revoke_token(device, by_user_id=organiser.id, now=utcnow())
+    checkin_services.revoke_token(device, by_user_id=organiser.id, now=utcnow())
     response = client.get(f"{API}/registrations", headers=bearer)
     assert response.status_code == 401 and "revoked" in response.get_json()["error"]["message"]
-    expired = tokens.create_token(
+    expired = checkin_services.create_token(
         conference,
         label="Old",
         lifetime=timedelta(hours=1),
@@ -252,7 +253,7 @@ def test_revoked_and_expired_tokens_are_401(client, conference, device, bearer, 
 
 def test_another_conferences_token_is_403(client, conference):
     other = factories.make_conference("aplc-forum")
-    theirs = tokens.create_token(
+    theirs = checkin_services.create_token(
         other, label="Forum", lifetime=timedelta(hours=1), by_user_id=None, now=utcnow()
     )
     response = client.get(

@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from conference.badges.codes import badge_code
-from conference.badges.services import BadgeSelection, count_selected
+from conference.badges.queries import count_selected
+from conference.badges.runs import BadgeSelection
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.registration.models import Registration, RegistrationStatus

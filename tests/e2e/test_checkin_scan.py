@@ -273,7 +273,7 @@ def test_the_servers_answer_replaces_the_devices_own(browser, checkin_server):
 def test_a_paired_phone_scans_without_an_account_until_its_pairing_is_revoked(browser, checkin_server):
     (delegate,) = delegates_at_the_door(1)
     now = datetime.now(UTC)
-    device = tokens.create_token(
+    device = services.create_token(
         delegate.conference, label="Gate B phone", lifetime=timedelta(hours=4), by_user_id=None, now=now
     )
     bearer = json.dumps(tokens.bearer_token(device))
@@ -289,7 +289,7 @@ def test_a_paired_phone_scans_without_an_account_until_its_pairing_is_revoked(br
     checkin = db.session.scalar(select(CheckIn).where(CheckIn.registration_id == delegate.id))
     assert checkin.checked_in_by == "Gate B phone"
 
-    tokens.revoke_token(device, by_user_id=None, now=datetime.now(UTC))
+    services.revoke_token(device, by_user_id=None, now=datetime.now(UTC))
     wedge_scan(page, code_of(delegate), answer=False)
     expect(page.get_by_role("heading", name="Pair this device or log in")).to_be_visible()
     expect(page.get_by_text("This device's pairing was revoked")).to_be_visible()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from conference.agenda.models import Room, Session
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.registration.models import Registration, RegistrationStatus, TicketType
 from conference.streaming.models import StreamChannel

@@ -20,7 +20,7 @@ from conference.accounts.forms import (
 )
 from conference.accounts.models import User
 from conference.extensions import limiter
-from conference.i18n.views import safe_next
+from conference.i18n.redirects import safe_next
 
 bp = Blueprint("accounts", __name__)
 

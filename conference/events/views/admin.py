@@ -6,18 +6,17 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.events import operations
+from conference.events import queries, services
 from conference.events.access import site_admin_required
-from conference.events.forms import ConferenceBasicsForm, manage_labels
+from conference.events.forms import ConferenceBasicsForm
 
 bp = Blueprint("events_admin", __name__, url_prefix="/admin")
-bp.context_processor(manage_labels)
 
 
 @bp.get("/conferences/")
 @site_admin_required
 def conferences():
-    return render_template("manage/admin_conferences.html", conferences=operations.all_conferences())
+    return render_template("events/manage/admin_conferences.html", conferences=queries.all_conferences())
 
 
 @bp.route("/conferences/new", methods=["GET", "POST"])
@@ -26,8 +25,8 @@ def new_conference():
     form = ConferenceBasicsForm()
     if form.validate_on_submit():
         try:
-            conference = operations.create_conference(form.values(), creator_id=current_user.id)
-        except operations.SlugTaken:
+            conference = services.create_conference(form.values(), creator_id=current_user.id)
+        except services.SlugTaken:
             form.slug.errors.append(_("Another conference already uses this web address."))
         else:
             flash(
@@ -35,4 +34,4 @@ def new_conference():
                 "success",
             )
             return redirect(url_for("events_manage.details", slug=conference.slug))
-    return render_template("manage/admin_conference_form.html", form=form)
+    return render_template("events/manage/admin_conference_form.html", form=form)

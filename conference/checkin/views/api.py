@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, g, request
@@ -146,10 +147,16 @@ def registrations():
     }
 
 
-@bp.post("/scans")
-def scan():
-    scanner = _scanner()
-    data = request.get_json(silent=True)
+@dataclass(frozen=True)
+class SentScan:
+    client_id: str
+    code: str
+    point: str
+    scanned_at: datetime | None  # None: when the server received it
+
+
+def _sent_scan(data: object) -> SentScan:
+    """The scan in a request's JSON body; raises ApiError naming the field that is wrong."""
     if not isinstance(data, dict):
         raise ApiError(_("Send the scan as a JSON object."))
     client_id, code = data.get("id"), data.get("code")
@@ -160,20 +167,24 @@ def scan():
     point = data.get("point") or ENTRANCE
     if not isinstance(point, str):
         raise ApiError(_("There is no such scan point in this conference."), field="point")
+    scanned_at = _moment(data["scanned_at"], "scanned_at") if data.get("scanned_at") is not None else None
+    return SentScan(client_id, code.strip(), point, scanned_at)
+
+
+@bp.post("/scans")
+def scan():
+    scanner = _scanner()
+    sent = _sent_scan(request.get_json(silent=True))
     now = utcnow()
-    scanned_at = _moment(data["scanned_at"], "scanned_at") if data.get("scanned_at") is not None else now
     try:
         outcome = services.record_scan(
             scanner.conference,
-            client_id=client_id,
-            code=code.strip(),
-            point=point,
-            scanned_at=scanned_at,
-            by_user_id=scanner.user_id,
-            by_device=scanner.device_label,
-            by_name=scanner.name,
-            scanning_token_id=scanner.device.token_id if scanner.device else None,
+            client_id=sent.client_id,
+            code=sent.code,
+            point=sent.point,
+            scanned_at=sent.scanned_at or now,
             now=now,
+            **scanner.signature(),
         )
     except InvalidPoint:
         raise ApiError(_("There is no such scan point in this conference."), field="point") from None

@@ -1,4 +1,4 @@
-"""Certificates of attendance: an A4 PDF for each delegate who attended, in the delegate's language."""
+"""The certificate of attendance as an A4 PDF, in the delegate's language, drawn with the badges' fonts."""
 
 from __future__ import annotations
 
@@ -13,31 +13,21 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from sqlalchemy import exists, select
 
+from conference.badges.content import branding
 from conference.badges.fonts import load_fonts
 from conference.badges.pdf import INK, MUTED, colour
-from conference.badges.services import branding
 from conference.badges.typesetting import TextStyle, draw_block, fit
-from conference.checkin.models import CheckIn
+from conference.certificates.queries import attended
 from conference.db_types import utcnow
-from conference.extensions import db
 from conference.i18n.formatting import country_name, date_range, local_date
 from conference.registration.models import Registration
-from conference.streaming.models import StreamJoin
 
 LANGUAGES = ("en", "ko")
 
 
 class NotAttended(Exception):
     """Certificates are for delegates who attended."""
-
-
-def attended(registration: Registration) -> bool:
-    """Whether the delegate attended: checked in on site at any scan point, or joined a stream online."""
-    on_site = exists().where(CheckIn.registration_id == registration.id)
-    online = exists().where(StreamJoin.registration_id == registration.id)
-    return bool(db.session.scalar(select(on_site | online)))
 
 
 def certificate_pdf(registration: Registration, *, today: date | None = None) -> bytes:

@@ -8,20 +8,21 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.checkin import dashboard, tokens
+from conference.checkin import dashboard, queries, services, tokens
 from conference.checkin.chart import arrivals_chart
 from conference.checkin.forms import DeviceForm
-from conference.checkin.pairing import scan_page_url
+from conference.checkin.models import ScanningToken
 from conference.checkin.qr import qr_svg
 from conference.checkin.roster import iso
+from conference.checkin.views.public import scan_page_url
 from conference.core.forms import ConfirmForm
+from conference.core.lookups import in_conference
+from conference.core.refresh import refresh_seconds
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
 from conference.registration.manage_forms import registration_labels
 
 bp = Blueprint("checkin_manage", __name__, url_prefix="/c/<slug>/manage/checkin")
-bp.context_processor(manage_labels)
 bp.context_processor(registration_labels)
 
 DEFAULT_REFRESH_SECONDS = 15
@@ -36,12 +37,6 @@ def _board(conference):
     return dashboard.checkin_board(conference, today, day)
 
 
-def _refresh_seconds() -> int:
-    # A wall display may ask for another pace (?refresh=60); never faster than every 2 s.
-    value = request.args.get("refresh", "")
-    return min(max(int(value), 2), 600) if value.isdigit() else DEFAULT_REFRESH_SECONDS
-
-
 @bp.get("/")
 @organiser_required
 def checkin_dashboard(conference):
@@ -51,7 +46,7 @@ def checkin_dashboard(conference):
         board=board,
         chart=arrivals_chart(board.arrivals, conference.tz),
         result_labels=dashboard.RESULT_LABELS,
-        refresh_seconds=_refresh_seconds(),
+        refresh_seconds=refresh_seconds(DEFAULT_REFRESH_SECONDS),
         updated_at=utcnow(),
         scan_page_url=scan_page_url(conference.slug),
     )
@@ -85,7 +80,7 @@ def dashboard_data(conference):
 def devices(conference):
     form = DeviceForm()
     if form.validate_on_submit():
-        token = tokens.create_token(
+        token = services.create_token(
             conference,
             label=form.label.data,
             lifetime=timedelta(hours=form.lifetime.data),
@@ -101,14 +96,14 @@ def devices(conference):
         )
         return redirect(url_for(".device", slug=conference.slug, token_id=token.id))
     return render_template(
-        "checkin/manage/devices.html", form=form, devices=tokens.devices(conference), now=utcnow()
+        "checkin/manage/devices.html", form=form, devices=queries.devices(conference), now=utcnow()
     )
 
 
 @bp.get("/devices/<id:token_id>")
 @organiser_required
 def device(conference, token_id: int):
-    token = tokens.token_in(conference, token_id) or abort(404)
+    token = in_conference(ScanningToken, conference, token_id) or abort(404)
     now = utcnow()
     pair_url = None
     if token.is_valid(now):
@@ -130,8 +125,8 @@ def device(conference, token_id: int):
 @bp.post("/devices/<id:token_id>/revoke")
 @organiser_required
 def revoke(conference, token_id: int):
-    token = tokens.token_in(conference, token_id) or abort(404)
+    token = in_conference(ScanningToken, conference, token_id) or abort(404)
     if ConfirmForm().validate_on_submit():
-        tokens.revoke_token(token, by_user_id=current_user.id, now=utcnow())
+        services.revoke_token(token, by_user_id=current_user.id, now=utcnow())
         flash(_("“%(label)s” can no longer scan.", label=token.label), "success")
     return redirect(url_for(".devices", slug=conference.slug))

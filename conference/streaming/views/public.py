@@ -16,20 +16,16 @@ from conference.agenda.published import PublishedSession, published_session, pub
 from conference.agenda.seats import registration_for_user
 from conference.agenda.views import TZ_COOKIE
 from conference.db_types import utcnow
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
 from conference.registration.models import Registration
 from conference.streaming import links
 from conference.streaming import live_now as live_now_service
+from conference.streaming.access import StreamAccess, WindowState, join_window, stream_access
+from conference.streaming.models import StreamChannel
 from conference.streaming.providers import PROVIDER_LABELS, embed_url, provider_of
-from conference.streaming.services import (
-    StreamAccess,
-    WindowState,
-    channels_for,
-    join_window,
-    record_join,
-    stream_access,
-)
+from conference.streaming.queries import channels_for
+from conference.streaming.services import record_join
 
 bp = Blueprint("streaming", __name__, url_prefix="/c/<slug>/live")
 SESSION_ID = "<id:session_id>"
@@ -137,15 +133,14 @@ def join(slug: str, session_id: int):
     return html, status
 
 
-@bp.get(f"/{SESSION_ID}/<id:channel_id>")
-def watch(slug: str, session_id: int, channel_id: int):
-    conference = load_conference(slug)
-    item = _session_or_404(conference, session_id)
-    viewer = _viewer(conference)
-    back = url_for("streaming.join", slug=conference.slug, session_id=item.id)
+def _playable(
+    conference: Conference, item: PublishedSession, viewer: Registration | None, channel_id: int
+) -> tuple[StreamChannel, list[StreamChannel]] | None:
+    """The channel to play and the session's channels; None sends the viewer back to the join page (not
+    registered, or the session cancelled or outside its window). Aborts 403 without access, 404."""
     access = stream_access(viewer, conference)
     if access == StreamAccess.NO_REGISTRATION:
-        return redirect(back)
+        return None
     if access != StreamAccess.ALLOWED:
         abort(403)
     channels = channels_for(conference, item)
@@ -153,7 +148,19 @@ def watch(slug: str, session_id: int, channel_id: int):
     if channel is None:
         abort(404)
     if item.cancelled or join_window(conference, item).state(utcnow()) != WindowState.OPEN:
-        return redirect(back)
+        return None
+    return channel, channels
+
+
+@bp.get(f"/{SESSION_ID}/<id:channel_id>")
+def watch(slug: str, session_id: int, channel_id: int):
+    conference = load_conference(slug)
+    item = _session_or_404(conference, session_id)
+    viewer = _viewer(conference)
+    playable = _playable(conference, item, viewer, channel_id)
+    if playable is None:
+        return redirect(url_for("streaming.join", slug=conference.slug, session_id=item.id))
+    channel, channels = playable
     record_join(viewer, item.id, channel)
     return render_template(
         "streaming/watch.html",

@@ -6,44 +6,42 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.badges import runs, services
+from conference.badges import content, queries, runs, services
 from conference.badges.fonts import INSTALL_HINT, load_fonts
 from conference.badges.forms import BadgeRunForm
 from conference.badges.models import BadgeRun, BadgeRunStatus
-from conference.badges.pdf import FOUR_BY_THREE
-from conference.badges.views import pdf_response
+from conference.badges.pdf import A6, FOUR_BY_THREE
+from conference.badges.runs import BadgeSelection
+from conference.badges.views.public import pdf_response
 from conference.core.confirm import confirm_then
+from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
-from conference.registration import operations
 from conference.registration.manage_forms import registration_labels
+from conference.registration.models import Registration
+from conference.registration.queries import countries_registered
 
 bp = Blueprint("badges_manage", __name__, url_prefix="/c/<slug>/manage/badges")
-bp.context_processor(manage_labels)
 bp.context_processor(registration_labels)
 
 
 @bp.route("/", methods=["GET", "POST"])
 @organiser_required
 def badges(conference):
-    form = BadgeRunForm(
-        conference, services.badge_tickets(conference), services.countries_registered(conference)
-    )
+    form = BadgeRunForm(conference, queries.badge_tickets(conference), countries_registered(conference))
     if form.validate_on_submit():
         selection = form.selection()
-        if services.count_selected(conference, selection) == 0:
+        if queries.count_selected(conference, selection) == 0:
             flash(_("No confirmed delegate matches these choices: there are no badges to print."), "error")
         else:
-            run = runs.start_run(conference, selection, form.badge_layout(), by_user_id=current_user.id)
+            run = services.start_run(conference, selection, form.badge_layout(), by_user_id=current_user.id)
             return redirect(url_for(".run", slug=conference.slug, run_id=run.id))
-    everyone = services.BadgeSelection()
     return (
         render_template(
             "badges/manage/badges.html",
             form=form,
-            total=services.count_selected(conference, everyone),
-            unprinted=services.count_selected(conference, services.BadgeSelection(only_unprinted=True)),
-            recent=runs.recent_runs(conference),
+            total=queries.count_selected(conference, BadgeSelection()),
+            unprinted=queries.count_selected(conference, BadgeSelection(only_unprinted=True)),
+            recent=queries.recent_runs(conference),
             stalled=runs.stalled,
             missing_fonts=load_fonts().missing_packages,
             install_hint=INSTALL_HINT,
@@ -53,7 +51,7 @@ def badges(conference):
 
 
 def _run_or_404(conference, run_id: int) -> BadgeRun:
-    return runs.run_in(conference, run_id) or abort(404)
+    return in_conference(BadgeRun, conference, run_id) or abort(404)
 
 
 def _status(run: BadgeRun) -> dict:
@@ -76,7 +74,7 @@ def run(conference, run_id: int):
         run=found,
         stalled=runs.stalled(found),
         has_file=runs.run_file(found) is not None,
-        options=services.options_from_json(found.options),
+        options=runs.options_from_json(found.options),
     )
 
 
@@ -106,11 +104,11 @@ def download(conference, run_id: int):
 @bp.get("/registrations/<id:registration_id>/badge.pdf")
 @organiser_required
 def registration_badge(conference, registration_id: int):
-    found = operations.registration_in(conference, registration_id) or abort(404)
-    size = FOUR_BY_THREE if request.args.get("size") == "4x3" else services.A6
+    found = in_conference(Registration, conference, registration_id) or abort(404)
+    size = FOUR_BY_THREE if request.args.get("size") == "4x3" else A6
     try:
-        data = services.badge_pdf(found, size)
-    except services.NoBadge:
+        data = content.badge_pdf(found, size)
+    except content.NoBadge:
         abort(404)
     return pdf_response(data, f"badge-{found.reference}.pdf")
 
@@ -118,7 +116,7 @@ def registration_badge(conference, registration_id: int):
 @bp.route("/registrations/<id:registration_id>/reissue", methods=["GET", "POST"])
 @organiser_required
 def reissue(conference, registration_id: int):
-    found = operations.registration_in(conference, registration_id) or abort(404)
+    found = in_conference(Registration, conference, registration_id) or abort(404)
 
     def reissue_badge() -> str:
         services.reissue_badge(found, current_user.id)

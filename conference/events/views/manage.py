@@ -6,24 +6,27 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from conference.accounts.models import ConferenceRole
 from conference.core.confirm import confirm_then
 from conference.core.forms import uploaded
-from conference.events import operations
+from conference.core.lookups import in_conference
+from conference.events import overview, queries, services
 from conference.events.access import organiser_required
-from conference.events.forms import ConferenceDetailsForm, PageForm, TeamRoleForm, manage_labels
-from conference.media.services import InvalidImage
+from conference.events.activity import activity_page, recent_activity
+from conference.events.forms import ConferenceDetailsForm, PageForm, TeamRoleForm
+from conference.events.models import Page
+from conference.media.services import InvalidImage, stored_image
 
 bp = Blueprint("events_manage", __name__, url_prefix="/c/<slug>/manage")
-bp.context_processor(manage_labels)
 
 
 @bp.get("/")
 @organiser_required
 def dashboard(conference):
     return render_template(
-        "manage/dashboard.html",
-        counts=operations.dashboard_counts(conference),
-        activity=operations.recent_activity(conference),
+        "events/manage/dashboard.html",
+        figures=overview.overview_figures(conference),
+        activity=recent_activity(conference),
     )
 
 
@@ -31,7 +34,7 @@ def _image(form, name: str, current: str | None) -> str | None:
     """The stored name for the logo or banner; raises InvalidImage after putting the reason on the field."""
     field = form[f"{name}_file"]
     try:
-        return operations.stored_image(
+        return stored_image(
             uploaded(field),
             remove=form[f"remove_{name}"].data,
             current=current,
@@ -51,34 +54,34 @@ def details(conference):
         try:
             values["logo"] = _image(form, "logo", conference.logo)
             values["banner"] = _image(form, "banner", conference.banner)
-            operations.update_conference(conference, values, user_id=current_user.id)
+            services.update_conference(conference, values, user_id=current_user.id)
         except InvalidImage:
             pass
-        except operations.SlugTaken:
+        except services.SlugTaken:
             form.slug.errors.append(_("Another conference already uses this web address."))
         else:
             flash(_("The conference details were saved."), "success")
             return redirect(url_for(".details", slug=conference.slug))
-    return render_template("manage/details.html", form=form)
+    return render_template("events/manage/details.html", form=form)
 
 
 @bp.get("/pages/")
 @organiser_required
 def pages(conference):
-    return render_template("manage/pages.html", pages=conference.pages)
+    return render_template("events/manage/pages.html", pages=conference.pages)
 
 
 def _page_form(conference, page):
     form = PageForm(obj=page)
     if form.validate_on_submit():
         try:
-            operations.save_page(conference, page, form.values(), user_id=current_user.id)
-        except operations.SlugTaken:
+            services.save_page(conference, page, form.values(), user_id=current_user.id)
+        except services.SlugTaken:
             form.slug.errors.append(_("Another page of this conference already uses this web address."))
         else:
             flash(_("The page “%(title)s” was saved.", title=form.title.data), "success")
             return redirect(url_for(".pages", slug=conference.slug))
-    return render_template("manage/page_form.html", form=form, page=page)
+    return render_template("events/manage/page_form.html", form=form, page=page)
 
 
 @bp.route("/pages/new", methods=["GET", "POST"])
@@ -90,16 +93,16 @@ def new_page(conference):
 @bp.route("/pages/<id:page_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_page(conference, page_id: int):
-    return _page_form(conference, operations.page_in(conference, page_id) or abort(404))
+    return _page_form(conference, in_conference(Page, conference, page_id) or abort(404))
 
 
 @bp.route("/pages/<id:page_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_page(conference, page_id: int):
-    page = operations.page_in(conference, page_id) or abort(404)
+    page = in_conference(Page, conference, page_id) or abort(404)
 
     def delete() -> str:
-        operations.delete_page(page, user_id=current_user.id)
+        services.delete_page(page, user_id=current_user.id)
         return _("The page “%(title)s” was deleted.", title=page.title)
 
     return confirm_then(
@@ -117,28 +120,26 @@ def team(conference):
     form = TeamRoleForm()
     if form.validate_on_submit():
         try:
-            grant = operations.grant_role(
-                conference, form.email.data, form.role.data, user_id=current_user.id
-            )
-        except operations.UnknownAccount:
+            grant = services.grant_role(conference, form.email.data, form.role.data, user_id=current_user.id)
+        except services.UnknownAccount:
             form.email.errors.append(_("No Plenary account uses this e-mail. Ask them to sign up first."))
-        except operations.RoleAlreadyHeld:
+        except services.RoleAlreadyHeld:
             form.role.errors.append(_("This account already has this role."))
         else:
             flash(_("%(email)s was added to the team.", email=grant.user.email), "success")
             return redirect(url_for(".team", slug=conference.slug))
-    return render_template("manage/team.html", form=form, roles=operations.team_roles(conference))
+    return render_template("events/manage/team.html", form=form, roles=queries.team_roles(conference))
 
 
 @bp.route("/team/<id:role_id>/remove", methods=["GET", "POST"])
 @organiser_required
 def remove_role(conference, role_id: int):
-    grant = operations.role_in(conference, role_id) or abort(404)
+    grant = in_conference(ConferenceRole, conference, role_id) or abort(404)
 
     def remove() -> str | None:
         try:
-            operations.remove_role(conference, grant, user_id=current_user.id)
-        except operations.LastOrganiser:
+            services.remove_role(conference, grant, user_id=current_user.id)
+        except services.LastOrganiser:
             flash(
                 _("A conference needs at least one organiser: add another before removing this one."), "error"
             )
@@ -159,4 +160,4 @@ def remove_role(conference, role_id: int):
 @organiser_required
 def activity(conference):
     page = request.args.get("page", 1, type=int)
-    return render_template("manage/activity.html", log=operations.activity_page(conference, page))
+    return render_template("events/manage/activity.html", log=activity_page(conference, page))

@@ -11,6 +11,10 @@ The page's HTML never holds registration data: its script fetches everything fro
 
 The service worker (`sw.js`) is served from this folder so that its scope covers the page, which then
 reloads without a network.
+
+Also the page a volunteer's phone opens from the organiser's QR code (`/c/<slug>/checkin/pair/…`): it
+hands the scanning token to its script, which stores it in localStorage (where the check-in page looks for
+it) and moves to the check-in page. That page is never cached and sends no referrer.
 """
 
 from __future__ import annotations
@@ -22,14 +26,18 @@ from flask_babel import get_locale
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
+from conference.checkin import services, tokens
+from conference.db_types import utcnow
 from conference.events.access import can_staff
 from conference.events.models import Conference
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 
 bp = Blueprint("checkin_page", __name__)
+pairing = Blueprint("checkin_pairing", __name__, url_prefix="/c/<slug>/checkin")
 
 API_PREFIX = "/api/checkin/v1/c/{slug}"
 TOKEN_KEY = "plenary.checkin.token.{slug}"  # localStorage key written by the pairing page
+NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
 def _conference(slug: str) -> Conference:
@@ -90,3 +98,27 @@ def service_worker(slug: str):
     response.headers["Content-Type"] = "text/javascript; charset=utf-8"
     response.headers["Cache-Control"] = "no-cache"  # browsers check for a new worker on every visit
     return response
+
+
+def scan_page_url(slug: str) -> str:
+    return url_for("checkin_page.scan", slug=slug)
+
+
+@pairing.get("/pair/<signed>")
+def pair(slug: str, signed: str):
+    conference = _conference(slug)
+    try:
+        token = services.pair_device(conference, signed, utcnow())
+    except tokens.InvalidToken as exc:
+        status = 404 if exc.problem is tokens.TokenProblem.BROKEN else 410
+        page = render_template("checkin/pair.html", conference=conference, problem=exc.problem.value)
+        return page, status, NO_STORE
+    page = render_template(
+        "checkin/pair.html",
+        conference=conference,
+        token=token,
+        bearer=tokens.bearer_token(token),
+        token_key=TOKEN_KEY.format(slug=conference.slug),
+        next_url=scan_page_url(conference.slug),
+    )
+    return page, 200, NO_STORE

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from conference.agenda.operations import room_in, session_in, sessions_by_day
+from conference.agenda.labels import STATUS_LABELS as SESSION_STATUS_LABELS
+from conference.agenda.models import Room, Session
+from conference.agenda.operations import sessions_by_day
 from conference.core.confirm import confirm_then
 from conference.core.forms import ConfirmForm
+from conference.core.lookups import in_conference
+from conference.core.refresh import refresh_seconds
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
-from conference.streaming import operations
+from conference.streaming import queries, services
 from conference.streaming.board import UrlState, board_data, check_url, stream_board
 from conference.streaming.forms import BulkChannelsForm, ChannelForm, RecordingsForm, StreamSettingsForm
+from conference.streaming.models import StreamChannel
 
 bp = Blueprint("streaming_manage", __name__, url_prefix="/c/<slug>/manage/streaming")
-bp.context_processor(manage_labels)
-bp.context_processor(lambda: {"url_check": check_url, "url_states": UrlState})
+bp.context_processor(
+    lambda: {"url_check": check_url, "url_states": UrlState, "session_status_labels": SESSION_STATUS_LABELS}
+)
 
 DEFAULT_REFRESH_SECONDS = 20
 
@@ -35,8 +40,8 @@ def _channels_page(conference, settings_form: StreamSettingsForm):
     return render_template(
         "streaming/manage/channels.html",
         rooms=conference.rooms,
-        channels=operations.room_channels(conference),
-        days=operations.conference_days(conference),
+        channels=queries.room_channels(conference),
+        days=queries.conference_days(conference),
         settings_form=settings_form,
     )
 
@@ -53,7 +58,7 @@ def settings(conference):
     form = StreamSettingsForm()
     if not form.validate_on_submit():
         return _channels_page(conference, form)
-    operations.save_settings(conference, form.stream_open_minutes.data, user_id=current_user.id)
+    services.save_settings(conference, form.stream_open_minutes.data, user_id=current_user.id)
     minutes = form.stream_open_minutes.data
     flash(_("Join buttons now open %(num)d minutes before each session.", num=minutes), "success")
     return redirect(url_for(".channels", slug=conference.slug))
@@ -79,9 +84,9 @@ def _channel_form(conference, channel, *, room=None, session=None):
     room = room or (channel.room if channel else None)
     session = session or (channel.session if channel else None)
     back = _back_to(conference, room_id=room.id if room else None, session_id=session.id if session else None)
-    form = ChannelForm(operations.conference_days(conference) if room else None, obj=channel)
+    form = ChannelForm(queries.conference_days(conference) if room else None, obj=channel)
     if form.validate_on_submit():
-        channel = operations.save_channel(
+        channel = services.save_channel(
             conference, channel, form.values(), user_id=current_user.id, room=room, session=session
         )
         _saved_message(channel)
@@ -99,17 +104,20 @@ def _channel_form(conference, channel, *, room=None, session=None):
 @bp.route("/rooms/<id:room_id>/channels/new", methods=["GET", "POST"])
 @organiser_required
 def new_room_channel(conference, room_id: int):
-    return _channel_form(conference, None, room=room_in(conference, room_id) or abort(404))
+    room = in_conference(Room, conference, room_id) or abort(404)
+    return _channel_form(conference, None, room=room)
 
 
 @bp.route("/sessions/<id:session_id>/channels/new", methods=["GET", "POST"])
 @organiser_required
 def new_session_channel(conference, session_id: int):
-    return _channel_form(conference, None, session=session_in(conference, session_id) or abort(404))
+    return _channel_form(
+        conference, None, session=in_conference(Session, conference, session_id) or abort(404)
+    )
 
 
 def _channel_or_404(conference, channel_id: int):
-    channel = operations.channel_in(conference, channel_id)
+    channel = in_conference(StreamChannel, conference, channel_id)
     if channel is None or (channel.room is None and channel.session is None):
         abort(404)  # also a channel left behind by a room deleted where the database does not cascade
     return channel
@@ -128,7 +136,7 @@ def delete_channel(conference, channel_id: int):
     where = channel.room.name if channel.room else channel.session.title
 
     def delete() -> str:
-        operations.delete_channel(channel, user_id=current_user.id)
+        services.delete_channel(channel, user_id=current_user.id)
         return _("The channel “%(label)s” was deleted.", label=channel.label)
 
     return confirm_then(
@@ -142,9 +150,9 @@ def delete_channel(conference, channel_id: int):
 @bp.route("/bulk", methods=["GET", "POST"])
 @organiser_required
 def bulk(conference):
-    form = BulkChannelsForm(conference, operations.conference_days(conference))
+    form = BulkChannelsForm(conference, queries.conference_days(conference))
     if form.validate_on_submit():
-        made = operations.add_channels_in_bulk(
+        made = services.add_channels_in_bulk(
             conference,
             form.rooms.data,
             form.chosen_days(),
@@ -164,15 +172,15 @@ def sessions(conference):
     return render_template(
         "streaming/manage/sessions.html",
         days=days,
-        effective=operations.effective_channels(conference, [s for _day, group in days for s in group]),
+        effective=queries.effective_channels(conference, [s for _day, group in days for s in group]),
     )
 
 
 @bp.get("/sessions/<id:session_id>")
 @organiser_required
 def session_channels(conference, session_id: int):
-    session = session_in(conference, session_id) or abort(404)
-    effective = operations.effective_channels(conference, [session])[session.id]
+    session = in_conference(Session, conference, session_id) or abort(404)
+    effective = queries.effective_channels(conference, [session])[session.id]
     own = [channel for channel in effective if channel.session_id == session.id]
     return render_template(
         "streaming/manage/session.html",
@@ -186,12 +194,12 @@ def session_channels(conference, session_id: int):
 @bp.post("/sessions/<id:session_id>/copy-room-channels")
 @organiser_required
 def copy_room_channels(conference, session_id: int):
-    session = session_in(conference, session_id) or abort(404)
+    session = in_conference(Session, conference, session_id) or abort(404)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    effective = operations.effective_channels(conference, [session])[session.id]
+    effective = queries.effective_channels(conference, [session])[session.id]
     if effective and all(channel.room_id is not None for channel in effective):
-        copies = operations.copy_room_channels(conference, session, effective, user_id=current_user.id)
+        copies = services.copy_room_channels(conference, session, effective, user_id=current_user.id)
         flash(
             ngettext(
                 "The session now has its own copy of the room's channel.",
@@ -204,8 +212,8 @@ def copy_room_channels(conference, session_id: int):
 
 
 def _recordings_page(conference, posted: tuple[int, RecordingsForm] | None = None):
-    ended = operations.ended_sessions(conference, utcnow())
-    effective = operations.effective_channels(conference, ended)
+    ended = queries.ended_sessions(conference, utcnow())
+    effective = queries.effective_channels(conference, ended)
     forms = {
         session.id: RecordingsForm.for_session(session.id, effective[session.id], formdata=None)
         for session in ended
@@ -227,14 +235,14 @@ def recordings(conference):
 @bp.post("/recordings/<id:session_id>")
 @organiser_required
 def save_recordings(conference, session_id: int):
-    session = session_in(conference, session_id) or abort(404)
-    if session not in operations.ended_sessions(conference, utcnow()):
+    session = in_conference(Session, conference, session_id) or abort(404)
+    if session not in queries.ended_sessions(conference, utcnow()):
         abort(404)  # only what the Recordings page lists
-    channels = operations.effective_channels(conference, [session])[session.id]
+    channels = queries.effective_channels(conference, [session])[session.id]
     form = RecordingsForm.for_session(session.id, channels)
     if not form.validate_on_submit():
         return _recordings_page(conference, (session.id, form))
-    changed = operations.save_recordings(
+    changed = services.save_recordings(
         conference, session, channels, form.recordings(channels), user_id=current_user.id
     )
     if changed:
@@ -244,19 +252,13 @@ def save_recordings(conference, session_id: int):
     return redirect(url_for(".recordings", slug=conference.slug) + f"#session-{session.id}")
 
 
-def _refresh_seconds() -> int:
-    # A wall display may ask for another pace (?refresh=60); never faster than every 2 s.
-    value = request.args.get("refresh", "")
-    return min(max(int(value), 2), 600) if value.isdigit() and len(value) < 6 else DEFAULT_REFRESH_SECONDS
-
-
 @bp.get("/board")
 @organiser_required
 def board(conference):
     return render_template(
         "streaming/manage/board.html",
         board=stream_board(conference, utcnow()),
-        refresh_seconds=_refresh_seconds(),
+        refresh_seconds=refresh_seconds(DEFAULT_REFRESH_SECONDS),
     )
 
 
