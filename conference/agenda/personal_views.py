@@ -25,9 +25,9 @@ from conference.agenda.published import published_session
 from conference.agenda.seats import NotInProgramme, SeatProblem, SeatRefused
 from conference.agenda.views import _viewer_zone, _with_zone_cookie
 from conference.agenda.visitor import Visitor, forget_link, personal_state, shows_my_agenda, visitor_for
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
-from conference.i18n.views import safe_next
+from conference.i18n.redirects import safe_next
 
 bp = Blueprint("personal_agenda", __name__)
 bp.add_app_template_global(personal_state)

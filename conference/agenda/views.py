@@ -11,7 +11,7 @@ from flask_babel import get_locale
 
 from conference.agenda import publishing, services
 from conference.agenda.labels import ROLE_GROUP_LABELS, ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.i18n.formatting import language_name
 
 bp = Blueprint("agenda", __name__)

@@ -20,8 +20,8 @@ from conference.agenda.published import (
     published_session,
     published_sessions,
 )
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
 from conference.extensions import db
 from conference.feeds.caching import cached_response, last_modified
 from conference.feeds.ical import build_calendar
@@ -36,7 +36,7 @@ from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, 
 from conference.registration.links.opened import registration_for_link
 from conference.registration.links.tokens import join_link
 from conference.registration.models import Registration
-from conference.streaming.services import has_online_access
+from conference.streaming.access import has_online_access
 
 bp = Blueprint("ical", __name__)
 

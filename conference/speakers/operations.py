@@ -15,8 +15,8 @@ from conference.audit.services import record, snapshot
 from conference.core.changes import delete, save
 from conference.db_types import utcnow
 from conference.events.models import Conference
-from conference.events.operations import stored_image
 from conference.extensions import db
+from conference.media.services import stored_image
 from conference.speakers.models import Person
 
 PHOTO_MAX_SIDE = 800  # pixels; a portrait is shown at most 240 px wide, twice that on sharp screens

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 
 from conference.agenda.labels import ROLE_LABELS
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.speakers import services
 
 bp = Blueprint("speakers", __name__)

@@ -8,8 +8,7 @@ from flask_login import current_user
 
 from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
-from conference.i18n.views import safe_next
+from conference.i18n.redirects import safe_next
 from conference.payments import refunds, services
 from conference.payments.forms import (
     PAYMENT_STATUS_LABELS,
@@ -23,7 +22,6 @@ from conference.registration.labels import registration_labels
 from conference.registration.models import Registration
 
 bp = Blueprint("payments_manage", __name__, url_prefix="/c/<slug>/manage")
-bp.context_processor(manage_labels)
 bp.context_processor(registration_labels)
 
 

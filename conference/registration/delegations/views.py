@@ -8,7 +8,7 @@ from flask_babel import ngettext
 
 from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.registration import emails, errors
 from conference.registration.delegations import queries as delegation_queries
 from conference.registration.delegations import services

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from conference.core.forms import ConfirmForm
 from conference.db_types import utcnow
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.extensions import limiter
 from conference.payments import refunds
 from conference.registration import errors, queries, services

@@ -12,7 +12,6 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from conference.db_types import utcnow
-from conference.events.forms import manage_labels
 from conference.events.models import Conference
 from conference.payments.forms import money
 from conference.registration.forms import HONORIFICS
@@ -24,7 +23,6 @@ public_bp = Blueprint("registration", __name__, url_prefix="/c/<slug>")
 public_bp.context_processor(registration_labels)
 
 manage_bp = Blueprint("registration_manage", __name__, url_prefix="/c/<slug>/manage")
-manage_bp.context_processor(manage_labels)
 manage_bp.context_processor(registration_labels)
 
 

@@ -6,7 +6,7 @@ from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from conference.db_types import utcnow
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.registration import errors, services
 from conference.registration.forms import ResendLinkForm, form_with_tickets, not_on_sale, registration_form
 from conference.registration.links.opened import registration_for_link
