@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_babel import _
 from flask_login import current_user
 
-from conference.agenda.calendar import CONTENT_TYPE, session_location
+from conference.agenda.calendar import session_location
 from conference.agenda.models import AgendaVersion, Room, Track
 from conference.agenda.published import (
     PublishedSession,
@@ -20,6 +20,7 @@ from conference.agenda.published import (
     published_session,
     published_sessions,
 )
+from conference.core.ical import CONTENT_TYPE
 from conference.events.models import Conference
 from conference.events.views import load_conference
 from conference.extensions import db
