@@ -7,13 +7,12 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the agenda blueprints."""
-    from conference.agenda import builder_views, manage, personal_views, publishing_views, views
+    from conference.agenda import builder_views, manage, publishing_views, views
 
     for module in (
         views,
         manage,
         builder_views,
         publishing_views,
-        personal_views,
     ):
         app.register_blueprint(module.bp)

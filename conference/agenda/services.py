@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from itertools import groupby
-from zoneinfo import ZoneInfo, available_timezones
 
 from conference.agenda.published import PublishedSession, published_session, published_sessions
 from conference.events.models import Conference
@@ -263,16 +261,3 @@ def public_session(conference: Conference, session_id: int) -> PublishedSession 
 def local_day(conference: Conference, moment: datetime) -> date:
     """The conference-local calendar day of a UTC instant."""
     return moment.astimezone(conference.tz).date()
-
-
-@lru_cache(maxsize=1)
-def _zone_names() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
-def viewer_zone(*candidates: str | None) -> ZoneInfo | None:
-    """The first candidate that names a real time zone (`?tz=`, then the cookie); None for none."""
-    for name in candidates:
-        if name and len(name) <= 64 and name in _zone_names():
-            return ZoneInfo(name)
-    return None

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton
-from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
+from flask import Blueprint, abort, make_response, render_template, request, url_for
 from flask_babel import get_locale
 
 from conference.agenda import publishing, services
 from conference.agenda.labels import ROLE_GROUP_LABELS, ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
+from conference.agenda.time_zone import chosen_zone, with_zone_cookie
 from conference.events.views import load_conference
 from conference.i18n.formatting import language_name
 
 bp = Blueprint("agenda", __name__)
-
-TZ_COOKIE = "agenda_tz"
-TZ_COOKIE_AGE = 365 * 24 * 3600
-CONFERENCE_ZONE = "conference"  # ?tz=conference goes back to the conference's own zone
 
 
 def current_time() -> datetime:
@@ -30,32 +26,6 @@ def current_time() -> datetime:
 def short_day(value: date) -> str:
     """'Thu, Dec 10' / '12월 10일 (목)': a day tab's label in the visitor's language."""
     return format_skeleton("MMMEd", value, locale=get_locale() or "en")
-
-
-def _viewer_zone(conference) -> tuple[ZoneInfo | None, str | None]:
-    """The zone the visitor chose (None: the conference's) and what to do with the cookie.
-
-    The second value is a zone name to remember, "" to forget the choice, or None to leave it be.
-    """
-    requested = request.args.get("tz")
-    if requested == CONFERENCE_ZONE:
-        return None, ""
-    chosen = services.viewer_zone(requested)
-    if chosen is not None:
-        remember = chosen.key
-    else:
-        chosen, remember = services.viewer_zone(request.cookies.get(TZ_COOKIE)), None
-    if chosen is not None and chosen.key == conference.timezone:
-        return None, remember
-    return chosen, remember
-
-
-def _with_zone_cookie(response: Response, remember: str | None) -> Response:
-    if remember:
-        response.set_cookie(TZ_COOKIE, remember, max_age=TZ_COOKIE_AGE, samesite="Lax", path="/")
-    elif remember == "":
-        response.delete_cookie(TZ_COOKIE, path="/")
-    return response
 
 
 def _labels() -> dict:
@@ -83,7 +53,7 @@ def agenda(slug: str):
         day = services.agenda_day(conference, request.args.get("day"), now)
     except services.UnknownDay:
         abort(404)
-    zone, remember = _viewer_zone(conference)
+    zone, remember = chosen_zone(conference)
     days = services.conference_days(conference)
     page = services.agenda_page(conference, [day] if day else days, services.parse_filters(request.args), now)
     html = render_template(
@@ -98,7 +68,7 @@ def agenda(slug: str):
         **_labels(),
         **_link_prefixes(conference),
     )
-    return _with_zone_cookie(make_response(html), remember)
+    return with_zone_cookie(make_response(html), remember)
 
 
 # The short form is what people type and share; links use the first (canonical) one.
@@ -107,7 +77,7 @@ def agenda(slug: str):
 def session(slug: str, session_id: int):
     conference = load_conference(slug)
     item = services.public_session(conference, session_id) or abort(404)
-    zone, remember = _viewer_zone(conference)
+    zone, remember = chosen_zone(conference)
     html = render_template(
         "agenda/session.html",
         item=item,
@@ -115,7 +85,7 @@ def session(slug: str, session_id: int):
         viewer_zone=zone,
         **_labels(),
     )
-    return _with_zone_cookie(make_response(html), remember)
+    return with_zone_cookie(make_response(html), remember)
 
 
 @bp.get("/c/<slug>/agenda/changes")

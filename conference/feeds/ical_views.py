@@ -6,8 +6,6 @@ conditional GET with 304 before anything is built.
 
 from __future__ import annotations
 
-from functools import partial
-
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_babel import _
 from flask_login import current_user
@@ -26,18 +24,10 @@ from conference.events.views import load_conference
 from conference.extensions import db
 from conference.feeds.caching import cached_response, last_modified
 from conference.feeds.ical import build_calendar
-from conference.feeds.personal import (
-    feed_token,
-    personal_session_ids,
-    personal_sessions,
-    registration_for_feed,
-    reissue_feed_token,
-)
 from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links
+from conference.personal import feed as personal
 from conference.registration.models import Registration
 from conference.registration.opened_links import registration_for_link
-from conference.streaming.links import join_link
-from conference.streaming.services import has_online_access
 
 bp = Blueprint("ical", __name__)
 
@@ -140,32 +130,17 @@ def session_feed(slug: str, session_id: int):
 @bp.get("/c/<slug>/my/calendar/<token>.ics")
 def personal_feed(slug: str, token: str):
     conference = _public_conference(slug)
-    registration = registration_for_feed(conference, token)
-    if registration is None:
-        abort(404)  # unknown, re-issued and cancelled look the same: nothing to learn from the answer
-    name = _("%(conference)s · my agenda", conference=conference.short_name)
-    # The delegate's choices are part of the key: a new bookmark is a new ETag, without a publish.
-    chosen = tuple(sorted(personal_session_ids(registration)))
-    join_url = None
-    if has_online_access(registration):
-        # Online delegates' events link to Plenary's join page (never to the provider's URL).
-        base_url = current_app.config["BASE_URL"]
-        join_url = partial(join_link, registration, base_url=base_url)
+    feed = personal.personal_feed(conference, token, base_url=current_app.config["BASE_URL"])
+    if feed is None:
+        abort(404)  # nothing to learn from the answer
     return _feed(
         conference,
-        (
-            "personal",
-            registration.id,
-            registration.email.lower(),
-            chosen,
-            registration.link_version,
-            bool(join_url),
-        ),
-        lambda: personal_sessions(registration),
-        name,
+        feed.cache_key,
+        feed.sessions,
+        _("%(conference)s · my agenda", conference=conference.short_name),
         f"{conference.slug}-my-agenda.ics",
         private=True,
-        join_url=join_url,
+        join_url=feed.join_url,
     )
 
 
@@ -174,7 +149,7 @@ def reissue_personal_feed(slug: str, token: str):
     conference = load_conference(slug)
     registration = registration_for_link(conference, token)
     user_id = current_user.id if current_user.is_authenticated else None
-    reissue_feed_token(registration, user_id=user_id)
+    personal.reissue_feed_token(registration, user_id=user_id)
     flash(_("Your calendar feed has a new address. Subscribe again with it; the old one no longer works."))
     return redirect(url_for("registration.mine", slug=conference.slug, token=token) + "#calendar-feed")
 
@@ -188,7 +163,9 @@ def feed_subscribe_links(endpoint: str, name: str, **values) -> SubscribeLinks:
 @bp.app_template_global()
 def personal_feed_links(registration: Registration) -> SubscribeLinks:
     conference = registration.conference
-    url = url_for("ical.personal_feed", slug=conference.slug, token=feed_token(registration), _external=True)
+    url = url_for(
+        "ical.personal_feed", slug=conference.slug, token=personal.feed_token(registration), _external=True
+    )
     return subscribe_links(url, _("%(conference)s · my agenda", conference=conference.short_name))
 
 

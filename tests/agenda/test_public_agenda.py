@@ -470,4 +470,4 @@ def test_now_and_next_are_highlighted_while_the_conference_runs(client, conferen
 
 def test_each_row_has_a_slot_for_the_personal_controls(app, client, conference, programme):
     html = agenda(client, conference, "2026-12-10")
-    assert html.count('class="session-card') == 3  # rendered with or without agenda/_personal.html
+    assert html.count('class="session-card') == 3  # rendered with or without personal/_session_buttons.html

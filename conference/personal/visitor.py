@@ -16,14 +16,17 @@ from flask import url_for as flask_url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from sqlalchemy import or_, select
 
-from conference.agenda import bookmarks, seats
-from conference.agenda.bookmarks import Viewer
-from conference.agenda.models import SeatBooking, SeatStatus
+from conference.accounts.models import User, normalise_email
 from conference.agenda.published import PublishedSession
-from conference.agenda.seats import SeatCount
 from conference.core.signing import InvalidLink
 from conference.events.models import Conference
+from conference.extensions import db
+from conference.personal import bookmarks, seats
+from conference.personal.bookmarks import Viewer
+from conference.personal.models import SeatBooking, SeatStatus
+from conference.personal.seats import SeatCount
 from conference.registration.models import Registration, RegistrationStatus
 from conference.registration.opened_links import registration_for_link
 from conference.registration.tokens import registration_from_token
@@ -45,6 +48,21 @@ def forget_link(conference: Conference) -> None:
     links = dict(session.get(LINKS_KEY) or {})
     if links.pop(str(conference.id), None) is not None:
         session[LINKS_KEY] = links
+
+
+def registration_for_user(conference_id: int, user: User) -> Registration | None:
+    """The user's confirmed registration for the conference: linked to the account, or under its e-mail."""
+    query = (
+        select(Registration)
+        .where(
+            Registration.conference_id == conference_id,
+            Registration.status == RegistrationStatus.CONFIRMED,
+            or_(Registration.user_id == user.id, Registration.active_email == normalise_email(user.email)),
+        )
+        .order_by(Registration.user_id.is_(None), Registration.id)  # the one linked to the account first
+        .limit(1)
+    )
+    return db.session.scalar(query)
 
 
 def _remembered(conference: Conference) -> Registration | None:
@@ -76,7 +94,7 @@ def visitor_for(conference: Conference, token: str | None = None) -> Visitor:
         _remember(conference, token)
         return Visitor(Viewer(registration=registration), registration, token=token)
     if current_user.is_authenticated:
-        registration = seats.registration_for_user(conference.id, current_user)
+        registration = registration_for_user(conference.id, current_user)
         return Visitor(Viewer(user_id=current_user.id), registration)
     registration = _remembered(conference)
     if registration is not None:
@@ -89,7 +107,7 @@ def shows_my_agenda(conference: Conference) -> bool:
     return current_user.is_authenticated or str(conference.id) in (session.get(LINKS_KEY) or {})
 
 
-# What `agenda/_personal.html` reads, once per page
+# What `personal/_session_buttons.html` reads, once per page
 
 
 def _labels() -> dict[str, str]:
@@ -104,7 +122,7 @@ def _labels() -> dict[str, str]:
 
 @dataclass
 class PersonalState:
-    """What `agenda/_personal.html` needs, worked out once per page: every row reads it without a query.
+    """What `personal/_session_buttons.html` needs, worked out once per page: no row runs a query.
 
     A public agenda of 1,000 sessions includes the partial 1,000 times, so per-row work is kept to
     lookups and string joins (URLs from a prefix, labels translated once).

@@ -12,20 +12,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from flask_babel import force_locale
-from flask_babel import gettext as _
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 
-from conference.accounts.models import User, normalise_email
-from conference.agenda.models import SeatBooking, SeatStatus, Session
+from conference.agenda.models import Session
 from conference.agenda.published import PublishedSession, published_session
-from conference.audit.services import record, snapshot
-from conference.core.urls import absolute_url
+from conference.audit.services import snapshot
+from conference.core.changes import audited, note
 from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.extensions import db
-from conference.i18n.formatting import local_date, time_range
-from conference.mail.services import send_mail
+from conference.personal import emails
+from conference.personal.models import SeatBooking, SeatStatus
 from conference.registration.models import Registration, RegistrationStatus
 
 HELD = (SeatStatus.RESERVED, SeatStatus.WAITLISTED)
@@ -136,21 +133,6 @@ def waitlist_positions(registration_id: int) -> dict[int, int]:
     return {session_id: number + 1 for session_id, number in rows}
 
 
-def registration_for_user(conference_id: int, user: User) -> Registration | None:
-    """The user's confirmed registration for the conference: linked to the account, or under its e-mail."""
-    query = (
-        select(Registration)
-        .where(
-            Registration.conference_id == conference_id,
-            Registration.status == RegistrationStatus.CONFIRMED,
-            or_(Registration.user_id == user.id, Registration.active_email == normalise_email(user.email)),
-        )
-        .order_by(Registration.user_id.is_(None), Registration.id)  # the one linked to the account first
-        .limit(1)
-    )
-    return db.session.scalar(query)
-
-
 def _bookable(conference: Conference, session_id: int) -> PublishedSession:
     session = published_session(conference.id, session_id)
     if session is None:
@@ -189,21 +171,24 @@ def _waitlist(session_id: int) -> list[SeatBooking]:
     return list(db.session.scalars(query))
 
 
+def _set_status(
+    booking: SeatBooking, status: SeatStatus, action: str, conference: Conference, actor_id: int | None
+) -> None:
+    """Change a held booking's status and note it, before the flush: the audit entry shows the status
+    change alone, not the `updated_at` the flush then writes."""
+    before = snapshot(booking)
+    booking.status = status
+    note(
+        action, booking, user_id=actor_id, conference_id=conference.id, before=before, after=snapshot(booking)
+    )
+
+
 def _promote(conference: Conference, session: PublishedSession, actor_id: int | None) -> list[int]:
     """Give the free seats to the waitlist, first come first served (under the lock); the promoted ids."""
     free = session.capacity - _reserved(session.id)
     promoted = []
     for booking in _waitlist(session.id)[: max(free, 0)]:
-        before = snapshot(booking)
-        booking.status = SeatStatus.RESERVED
-        record(
-            "seat.promoted",
-            booking,
-            user_id=actor_id,
-            conference_id=conference.id,
-            before=before,
-            after=snapshot(booking),
-        )
+        _set_status(booking, SeatStatus.RESERVED, "seat.promoted", conference, actor_id)
         promoted.append(booking.id)
     return promoted
 
@@ -234,21 +219,10 @@ def book_seat(
     db.session.flush()
     full = _reserved(session.id) >= session.capacity
     status = SeatStatus.WAITLISTED if full else SeatStatus.RESERVED
-    before = snapshot(existing) if existing else None
     booking = existing or SeatBooking(session_id=session.id, registration_id=registration.id)
-    booking.status = status
-    booking.created_at = utcnow()  # a waitlist place is kept in the order people (re)joined
-    db.session.add(booking)
-    db.session.flush()
-    record(
-        f"seat.{status.value}",
-        booking,
-        user_id=actor_id,
-        conference_id=conference.id,
-        before=before,
-        after=snapshot(booking),
-    )
-    db.session.commit()
+    with audited(booking, f"seat.{status.value}", user_id=actor_id, conference_id=conference.id):
+        booking.status = status
+        booking.created_at = utcnow()  # a waitlist place is kept in the order people (re)joined
     _tell_promoted(conference, session, promoted)
     return booking
 
@@ -272,16 +246,7 @@ def cancel_seat(
     if existing.status not in HELD:
         db.session.rollback()
         return None
-    before = snapshot(existing)
-    existing.status = SeatStatus.CANCELLED
-    record(
-        "seat.cancelled",
-        existing,
-        user_id=actor_id,
-        conference_id=conference.id,
-        before=before,
-        after=snapshot(existing),
-    )
+    _set_status(existing, SeatStatus.CANCELLED, "seat.cancelled", conference, actor_id)
     db.session.flush()
     promoted: list[int] = []
     if books_seats(session) and not session.cancelled:
@@ -296,33 +261,4 @@ def _tell_promoted(conference: Conference, session: PublishedSession, booking_id
         booking = db.session.get(SeatBooking, booking_id)
         registration = db.session.get(Registration, booking.registration_id) if booking else None
         if registration is not None:
-            _send_seat_mail(conference, session, registration)
-
-
-def _send_seat_mail(conference: Conference, session: PublishedSession, registration: Registration) -> None:
-    with force_locale(registration.language or "en"):
-        when = local_date(session.starts_at, "full", conference.tz)
-        times = time_range(session.starts_at, session.ends_at, conference.tz)
-        url = absolute_url("agenda.session", slug=conference.slug, session_id=session.id)
-        subject = _("You have a seat in “%(title)s”", title=session.title)
-        lines = [
-            _("Dear %(name)s,", name=registration.display_name or registration.email),
-            "",
-            _(
-                "A seat has become free in “%(title)s” and it is now yours: you were first on the waitlist.",
-                title=session.title,
-            ),
-            "",
-            f"{when}, {times} ({conference.timezone})",
-        ]
-        if session.room_name:
-            lines.append(session.room_name)
-        lines += [
-            "",
-            _("If you can no longer come, please cancel your seat so that someone else can have it:"),
-            url,
-            "",
-            conference.title,
-        ]
-        body = "\n".join(lines) + "\n"
-    send_mail(registration.email, subject, body, language=registration.language or "en")
+            emails.send_seat_freed(conference, session, registration)

@@ -1,5 +1,5 @@
 """The personal agenda's pages and buttons: bookmarks, seats and "my agenda", for logged-in users and for
-delegates by their link (who is looking, and what the buttons read: `visitor.py`)."""
+delegates by their link (who is looking, and what the buttons read: `personal/visitor.py`)."""
 
 from __future__ import annotations
 
@@ -18,20 +18,18 @@ from flask import url_for as flask_url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.agenda import bookmarks, seats
 from conference.agenda.labels import SESSION_TYPE_LABELS, STATUS_LABELS
-from conference.agenda.models import SeatBooking, SeatStatus
 from conference.agenda.published import published_session
-from conference.agenda.seats import NotInProgramme, SeatProblem, SeatRefused
-from conference.agenda.views import _viewer_zone, _with_zone_cookie
-from conference.agenda.visitor import Visitor, forget_link, personal_state, shows_my_agenda, visitor_for
+from conference.agenda.time_zone import chosen_zone, with_zone_cookie
 from conference.events.models import Conference
 from conference.events.views import load_conference
 from conference.i18n.views import safe_next
+from conference.personal import bookmarks, seats
+from conference.personal.models import SeatBooking, SeatStatus
+from conference.personal.seats import NotInProgramme, SeatProblem, SeatRefused
+from conference.personal.visitor import Visitor, forget_link, visitor_for
 
 bp = Blueprint("personal_agenda", __name__)
-bp.add_app_template_global(personal_state)
-bp.add_app_template_global(shows_my_agenda)
 
 PUBLIC = "/c/<slug>/agenda/sessions/<id:session_id>"
 BY_LINK = "/c/<slug>/registration/<token>/agenda/sessions/<id:session_id>"
@@ -42,13 +40,13 @@ BY_LINK = "/c/<slug>/registration/<token>/agenda/sessions/<id:session_id>"
 
 def _my_agenda_page(conference: Conference, visitor: Visitor):
     g.personal_visitor = visitor
-    zone, remember = _viewer_zone(conference)
+    zone, remember = chosen_zone(conference)
     view_tz = zone or conference.tz
     agenda = None
     if visitor.viewer is not None:
         agenda = bookmarks.personal_agenda(conference, visitor.viewer, visitor.registration)
     html = render_template(
-        "agenda/my_agenda.html",
+        "personal/my_agenda.html",
         agenda=agenda,
         days=bookmarks.by_day(agenda.entries, view_tz) if agenda else [],
         visitor=visitor,
@@ -57,7 +55,7 @@ def _my_agenda_page(conference: Conference, visitor: Visitor):
         type_labels=SESSION_TYPE_LABELS,
         status_labels=STATUS_LABELS,
     )
-    response = _with_zone_cookie(make_response(html), remember)
+    response = with_zone_cookie(make_response(html), remember)
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

@@ -7,17 +7,24 @@ delegate who shared theirs by mistake takes it back from "my registration".
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
 from sqlalchemy import func, select
 
-from conference.agenda.models import Bookmark, SeatBooking, Session
+from conference.agenda.models import Session
 from conference.agenda.published import PublishedSession, published_sessions
-from conference.agenda.seats import HELD
-from conference.audit.services import record
+from conference.core.changes import note
 from conference.core.signing import VersionedToken
 from conference.events.models import Conference
 from conference.extensions import db
+from conference.personal.models import Bookmark, SeatBooking
+from conference.personal.seats import HELD
 from conference.registration.models import ENDED_STATUSES, Registration
 from conference.speakers.models import Person
+from conference.streaming.links import join_link
+from conference.streaming.services import has_online_access
 
 _TOKENS = VersionedToken("plenary.personal-calendar-feed")
 
@@ -44,15 +51,15 @@ def reissue_feed_token(registration: Registration, *, user_id: int | None = None
     """A new feed address for the delegate; every earlier one stops working at once."""
     before = {"calendar_feed_version": registration.calendar_feed_version}
     registration.calendar_feed_version += 1
-    record(
+    note(
         "registration.calendar_feed_reissued",
         registration,
         user_id=user_id,
         conference_id=registration.conference_id,
         before=before,
         after={"calendar_feed_version": registration.calendar_feed_version},
+        commit=True,
     )
-    db.session.commit()
     return feed_token(registration)
 
 
@@ -91,3 +98,34 @@ def personal_sessions(registration: Registration) -> list[PublishedSession]:
     ]
     sessions.sort(key=lambda item: (item.starts_at, item.id))
     return sessions
+
+
+@dataclass(frozen=True)
+class PersonalFeed:
+    """What a delegate's feed holds, for the feeds' calendar writer."""
+
+    registration: Registration
+    cache_key: tuple  # changes with the delegate's choices, so a new bookmark is a new ETag without a publish
+    join_url: Callable[[int], str] | None  # online delegates' events link to Plenary's join page
+
+    def sessions(self) -> list[PublishedSession]:
+        return personal_sessions(self.registration)
+
+
+def personal_feed(conference: Conference, token: str, *, base_url: str) -> PersonalFeed | None:
+    """The feed a token opens, or None (unknown, re-issued and cancelled look the same)."""
+    registration = registration_for_feed(conference, token)
+    if registration is None:
+        return None
+    join_url = None
+    if has_online_access(registration):  # never the provider's URL: a join link
+        join_url = partial(join_link, registration, base_url=base_url)
+    key = (
+        "personal",
+        registration.id,
+        registration.email.lower(),
+        tuple(sorted(personal_session_ids(registration))),
+        registration.link_version,
+        bool(join_url),
+    )
+    return PersonalFeed(registration, key, join_url)

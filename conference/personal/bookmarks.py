@@ -15,11 +15,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from conference.agenda.models import Bookmark, SeatBooking, SeatStatus, Session
+from conference.agenda.models import Session
 from conference.agenda.published import PublishedSession, published_session, published_sessions
-from conference.agenda.seats import NotInProgramme, SeatCount, seat_counts, seats_of, waitlist_positions
 from conference.events.models import Conference
 from conference.extensions import db
+from conference.personal.models import Bookmark, SeatBooking, SeatStatus
+from conference.personal.seats import NotInProgramme, SeatCount, seat_counts, seats_of, waitlist_positions
 from conference.registration.models import Registration
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event, select
 
-from conference.agenda.models import Bookmark, SessionStatus
+from conference.agenda.models import SessionStatus
 from conference.extensions import db
+from conference.personal.models import Bookmark
 from conference.registration import services as registrations
 from conference.registration.tokens import make_token
 from tests import factories

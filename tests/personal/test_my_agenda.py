@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from conference.agenda import bookmarks, seats
-from conference.agenda.bookmarks import Viewer
 from conference.agenda.models import SessionStatus
 from conference.agenda.published import published_sessions
 from conference.extensions import db
+from conference.personal import bookmarks, seats
+from conference.personal.bookmarks import Viewer
 from conference.registration import services as registrations
 from conference.registration.tokens import make_token
 from tests import factories
