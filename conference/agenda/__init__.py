@@ -6,13 +6,10 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the agenda blueprints."""
-    from conference.agenda import builder_views, manage, publishing_views, views
+    """Register the agenda's blueprints and its template filter."""
+    from conference.agenda.labels import short_day
+    from conference.agenda.views import builder, manage, public, publishing
 
-    for module in (
-        views,
-        manage,
-        builder_views,
-        publishing_views,
-    ):
+    for module in (public, manage, builder, publishing):
         app.register_blueprint(module.bp)
+    app.add_template_filter(short_day)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import load_only
 from conference.agenda.conflicts import Conflict, find_conflicts
 from conference.agenda.models import AgendaVersion
 from conference.agenda.published import DERIVED_KEYS, build_snapshot, latest_version
-from conference.audit.services import record
+from conference.core.changes import note as audit_note
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.i18n.formatting import local_date, time_range
@@ -191,7 +191,7 @@ def create_version(
         db.session.rollback()
         raise StaleVersion(number) from error
     # The audit entry names the version; the snapshot itself lives in the version row.
-    record(
+    audit_note(
         "agenda.published",
         version,
         user_id=user_id,
@@ -202,8 +202,8 @@ def create_version(
             "sessions": len(snapshot),
             "changes": [{"session_id": c["session_id"], "kinds": c["kinds"]} for c in version.changes],
         },
+        commit=True,
     )
-    db.session.commit()
     return version
 
 

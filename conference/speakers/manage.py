@@ -30,7 +30,7 @@ refuse_oversized_uploads_on(bp)
 @bp.get("/")
 @organiser_required
 def people(conference):
-    return render_template("manage/people.html", people=operations.people_of(conference))
+    return render_template("speakers/manage/people.html", people=operations.people_of(conference))
 
 
 def _person_form(conference, person):
@@ -53,7 +53,7 @@ def _person_form(conference, person):
             flash(_("%(name)s was saved.", name=form.full_name.data), "success")
             return redirect(url_for(".people", slug=conference.slug))
     return render_template(
-        "manage/person_form.html",
+        "speakers/manage/person_form.html",
         form=form,
         person=person,
         assignments=operations.assignments(person) if person else [],

@@ -7,9 +7,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from conference.agenda.operations import room_in, session_in, sessions_by_day
+from conference.agenda.models import Room, Session
+from conference.agenda.queries import conference_days, sessions_by_day
 from conference.core.confirm import confirm_then
 from conference.core.forms import ConfirmForm
+from conference.core.lookups import in_conference
 from conference.db_types import utcnow
 from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
@@ -36,7 +38,7 @@ def _channels_page(conference, settings_form: StreamSettingsForm):
         "streaming/manage/channels.html",
         rooms=conference.rooms,
         channels=operations.room_channels(conference),
-        days=operations.conference_days(conference),
+        days=conference_days(conference),
         settings_form=settings_form,
     )
 
@@ -79,7 +81,7 @@ def _channel_form(conference, channel, *, room=None, session=None):
     room = room or (channel.room if channel else None)
     session = session or (channel.session if channel else None)
     back = _back_to(conference, room_id=room.id if room else None, session_id=session.id if session else None)
-    form = ChannelForm(operations.conference_days(conference) if room else None, obj=channel)
+    form = ChannelForm(conference_days(conference) if room else None, obj=channel)
     if form.validate_on_submit():
         channel = operations.save_channel(
             conference, channel, form.values(), user_id=current_user.id, room=room, session=session
@@ -99,13 +101,15 @@ def _channel_form(conference, channel, *, room=None, session=None):
 @bp.route("/rooms/<id:room_id>/channels/new", methods=["GET", "POST"])
 @organiser_required
 def new_room_channel(conference, room_id: int):
-    return _channel_form(conference, None, room=room_in(conference, room_id) or abort(404))
+    return _channel_form(conference, None, room=in_conference(Room, conference, room_id) or abort(404))
 
 
 @bp.route("/sessions/<id:session_id>/channels/new", methods=["GET", "POST"])
 @organiser_required
 def new_session_channel(conference, session_id: int):
-    return _channel_form(conference, None, session=session_in(conference, session_id) or abort(404))
+    return _channel_form(
+        conference, None, session=in_conference(Session, conference, session_id) or abort(404)
+    )
 
 
 def _channel_or_404(conference, channel_id: int):
@@ -142,7 +146,7 @@ def delete_channel(conference, channel_id: int):
 @bp.route("/bulk", methods=["GET", "POST"])
 @organiser_required
 def bulk(conference):
-    form = BulkChannelsForm(conference, operations.conference_days(conference))
+    form = BulkChannelsForm(conference, conference_days(conference))
     if form.validate_on_submit():
         made = operations.add_channels_in_bulk(
             conference,
@@ -171,7 +175,7 @@ def sessions(conference):
 @bp.get("/sessions/<id:session_id>")
 @organiser_required
 def session_channels(conference, session_id: int):
-    session = session_in(conference, session_id) or abort(404)
+    session = in_conference(Session, conference, session_id) or abort(404)
     effective = operations.effective_channels(conference, [session])[session.id]
     own = [channel for channel in effective if channel.session_id == session.id]
     return render_template(
@@ -186,7 +190,7 @@ def session_channels(conference, session_id: int):
 @bp.post("/sessions/<id:session_id>/copy-room-channels")
 @organiser_required
 def copy_room_channels(conference, session_id: int):
-    session = session_in(conference, session_id) or abort(404)
+    session = in_conference(Session, conference, session_id) or abort(404)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     effective = operations.effective_channels(conference, [session])[session.id]
@@ -227,7 +231,7 @@ def recordings(conference):
 @bp.post("/recordings/<id:session_id>")
 @organiser_required
 def save_recordings(conference, session_id: int):
-    session = session_in(conference, session_id) or abort(404)
+    session = in_conference(Session, conference, session_id) or abort(404)
     if session not in operations.ended_sessions(conference, utcnow()):
         abort(404)  # only what the Recordings page lists
     channels = operations.effective_channels(conference, [session])[session.id]

@@ -6,7 +6,7 @@ Every write is audited (`core.operations.save`/`delete`, or `audit.record` for s
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import func, or_, select
@@ -21,12 +21,6 @@ from conference.streaming.services import channels_for_sessions
 
 # Sessions without a stream of their own worth recording.
 NOT_RECORDED = (SessionType.BREAK, SessionType.NETWORKING)
-
-
-def conference_days(conference: Conference) -> list[date]:
-    """The conference's days (local dates), first to last."""
-    count = (conference.end_date - conference.start_date).days + 1
-    return [conference.start_date + timedelta(days=offset) for offset in range(max(count, 1))]
 
 
 def channel_in(conference: Conference, channel_id: int) -> StreamChannel | None:

@@ -13,8 +13,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from conference.agenda import builder, builder_changes
-from conference.agenda.operations import session_in
+from conference.agenda.models import Session
 from conference.audit.models import AuditEntry
+from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
 
@@ -42,7 +43,7 @@ def _undo_json(conference) -> dict | None:
     entry = _undo_top(conference)
     if entry is None:
         return None
-    target = session_in(conference, entry.object_id)
+    target = in_conference(Session, conference, entry.object_id)
     return {"label": builder_changes.undo_label(entry, target.title if target else "")} if target else None
 
 
@@ -57,7 +58,7 @@ def _json_body() -> dict | None:
 
 def _change_request(conference, session_id: int):
     """The session a change is for and its JSON body, or the error to answer with instead."""
-    target = session_in(conference, session_id)
+    target = in_conference(Session, conference, session_id)
     if target is None:
         return None, None, _error(_("There is no such session in this conference."), 404)
     data = _json_body()
@@ -72,7 +73,7 @@ def _answer(conference, target, message: str, *, status: int = 200, removed_id: 
     body = {
         "message": message,
         "conflicts": [conflict.as_json() for conflict in report.conflicts],
-        "conflicts_html": render_template("agenda/builder/_conflicts.html", report=report),
+        "conflicts_html": render_template("agenda/manage/builder/_conflicts.html", report=report),
         "undo": _undo_json(conference),
         "removed": removed_id,
         "session": None,
@@ -80,7 +81,7 @@ def _answer(conference, target, message: str, *, status: int = 200, removed_id: 
     if target is not None:
         block = builder.block_for(conference, target, report)
         body["session"] = block.as_json() | {
-            "html": render_template("agenda/builder/_block.html", block=block, draggable=True)
+            "html": render_template("agenda/manage/builder/_block.html", block=block, draggable=True)
         }
     return body, status
 
@@ -110,7 +111,7 @@ def grid(conference):
     undo = _undo_top(conference)
     title = timetable.titles.get(undo.object_id) if undo else None
     return render_template(
-        "agenda/builder/grid.html",
+        "agenda/manage/builder/grid.html",
         grid=timetable,
         report=timetable,
         undo_label=builder_changes.undo_label(undo, title) if undo and title is not None else "",

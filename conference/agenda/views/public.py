@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
-from babel.dates import format_skeleton
 from flask import Blueprint, abort, make_response, render_template, request, url_for
-from flask_babel import get_locale
 
-from conference.agenda import publishing, services
+from conference.agenda import publishing, queries
 from conference.agenda.labels import ROLE_GROUP_LABELS, ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
 from conference.agenda.time_zone import chosen_zone, with_zone_cookie
 from conference.events.views import load_conference
@@ -20,12 +18,6 @@ bp = Blueprint("agenda", __name__)
 def current_time() -> datetime:
     """The clock "now / next" uses (tests replace it)."""
     return datetime.now(UTC)
-
-
-@bp.app_template_filter("short_day")
-def short_day(value: date) -> str:
-    """'Thu, Dec 10' / '12월 10일 (목)': a day tab's label in the visitor's language."""
-    return format_skeleton("MMMEd", value, locale=get_locale() or "en")
 
 
 def _labels() -> dict:
@@ -50,18 +42,18 @@ def agenda(slug: str):
     conference = load_conference(slug)
     now = current_time()
     try:
-        day = services.agenda_day(conference, request.args.get("day"), now)
-    except services.UnknownDay:
+        day = queries.agenda_day(conference, request.args.get("day"), now)
+    except queries.UnknownDay:
         abort(404)
     zone, remember = chosen_zone(conference)
-    days = services.conference_days(conference)
-    page = services.agenda_page(conference, [day] if day else days, services.parse_filters(request.args), now)
+    days = queries.conference_days(conference)
+    page = queries.agenda_page(conference, [day] if day else days, queries.parse_filters(request.args), now)
     html = render_template(
         "agenda/agenda.html",
         days=days,
-        language_lists=services.language_lists(page, language_name),
+        language_lists=queries.language_lists(page, language_name),
         day=day,
-        all_days=services.ALL_DAYS,
+        all_days=queries.ALL_DAYS,
         page=page,
         view_tz=zone or conference.tz,
         viewer_zone=zone,
@@ -76,12 +68,12 @@ def agenda(slug: str):
 @bp.get("/c/<slug>/agenda/sessions/<id:session_id>")
 def session(slug: str, session_id: int):
     conference = load_conference(slug)
-    item = services.public_session(conference, session_id) or abort(404)
+    item = queries.public_session(conference, session_id) or abort(404)
     zone, remember = chosen_zone(conference)
     html = render_template(
         "agenda/session.html",
         item=item,
-        day=services.local_day(conference, item.starts_at),
+        day=queries.local_day(conference, item.starts_at),
         viewer_zone=zone,
         **_labels(),
     )
