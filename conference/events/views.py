@@ -10,7 +10,7 @@ from flask_login import current_user
 from conference.events import services
 from conference.events.labels import FORMAT_LABELS
 from conference.events.models import Conference
-from conference.speakers.services import featured_people, people_with_bio
+from conference.speakers.queries import featured_people, people_with_bio
 
 bp = Blueprint("events", __name__)
 

@@ -6,25 +6,23 @@ gets a page that says so and whom to ask.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, g, make_response, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from conference.agenda.labels import ROLE_LABELS
 from conference.agenda.labels import STATUS_LABELS as SESSION_STATUS_LABELS
-from conference.core.forms import ConfirmForm, uploaded
+from conference.core.forms import ConfirmForm
 from conference.events.models import Conference
 from conference.events.services import conference_by_slug
-from conference.media.services import InvalidImage
 from conference.media.uploads import (
     form_source,
     refuse_oversized_uploads_on,
-    too_large_message,
-    upload_refused,
 )
-from conference.speakers import operations
+from conference.speakers import queries, services
 from conference.speakers.forms import ProfileForm, links_text
 from conference.speakers.invitations import InvalidLink, LinkProblem, person_from_token
 from conference.speakers.models import Person
+from conference.speakers.views import submitted_profile
 
 bp = Blueprint("speaker_self", __name__, url_prefix="/c/<slug>/speaker/<token>")
 refuse_oversized_uploads_on(bp)
@@ -57,29 +55,17 @@ def _speaker(slug: str, token: str) -> Person:
 def profile(slug: str, token: str):
     person = _speaker(slug, token)
     form = ProfileForm(obj=person, links_text=links_text(person.links), **form_source())
-    if upload_refused():
-        form.photo_file.errors = [too_large_message()]
-    elif form.validate_on_submit():
-        values = form.values()
-        try:
-            values["photo"] = operations.stored_photo(
-                uploaded(form.photo_file),
-                remove=form.remove_photo.data,
-                current=person.photo,
-                folder=current_app.config["UPLOAD_FOLDER"],
-            )
-        except InvalidImage as exc:
-            form.photo_file.errors.append(str(exc))
-        else:
-            operations.save_own_profile(person, values)
-            flash(_("Thank you, your profile was saved."), "success")
-            return redirect(url_for(".profile", slug=slug, token=token))
+    values = submitted_profile(form, person.photo)
+    if values is not None:
+        services.save_own_profile(person, values)
+        flash(_("Thank you, your profile was saved."), "success")
+        return redirect(url_for(".profile", slug=slug, token=token))
     return render_template(
         "speakers/self_service.html",
         person=person,
         form=form,
         token=token,
-        assignments=operations.assignments(person),
+        assignments=queries.assignments(person),
         confirm_form=ConfirmForm(formdata=None),
         role_labels=ROLE_LABELS,
         status_labels=SESSION_STATUS_LABELS,
@@ -90,7 +76,7 @@ def profile(slug: str, token: str):
 def confirm(slug: str, token: str, session_id: int):
     person = _speaker(slug, token)
     if ConfirmForm().validate_on_submit():
-        if not operations.confirm_session(person, session_id):
+        if not services.confirm_session(person, session_id):
             abort(404)
         flash(_("Thank you, your session is confirmed."), "success")
     return redirect(url_for(".profile", slug=slug, token=token) + "#sessions")

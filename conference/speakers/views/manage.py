@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
 from conference.agenda.labels import ROLE_LABELS
 from conference.core.confirm import confirm_then
-from conference.core.forms import ConfirmForm, uploaded
+from conference.core.forms import ConfirmForm
+from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
-from conference.media.services import InvalidImage
 from conference.media.uploads import (
     form_source,
     refuse_oversized_uploads_on,
     too_large_message,
     upload_refused,
 )
-from conference.speakers import importing, invitations, operations
+from conference.speakers import importing, invitations, queries, services
 from conference.speakers.forms import ImportConfirmForm, ImportUploadForm, PersonForm, links_text
+from conference.speakers.models import Person
+from conference.speakers.views import submitted_profile
 
 bp = Blueprint("speakers_manage", __name__, url_prefix="/c/<slug>/manage/people")
 bp.context_processor(manage_labels)
@@ -30,33 +32,21 @@ refuse_oversized_uploads_on(bp)
 @bp.get("/")
 @organiser_required
 def people(conference):
-    return render_template("speakers/manage/people.html", people=operations.people_of(conference))
+    return render_template("speakers/manage/people.html", people=queries.people_of(conference))
 
 
 def _person_form(conference, person):
     form = PersonForm(obj=person, links_text=links_text(person.links) if person else "", **form_source())
-    if upload_refused():
-        form.photo_file.errors = [too_large_message()]
-    elif form.validate_on_submit():
-        values = form.values()
-        try:
-            values["photo"] = operations.stored_photo(
-                uploaded(form.photo_file),
-                remove=form.remove_photo.data,
-                current=person.photo if person else None,
-                folder=current_app.config["UPLOAD_FOLDER"],
-            )
-        except InvalidImage as exc:
-            form.photo_file.errors.append(str(exc))
-        else:
-            operations.save_person(conference, person, values, user_id=current_user.id)
-            flash(_("%(name)s was saved.", name=form.full_name.data), "success")
-            return redirect(url_for(".people", slug=conference.slug))
+    values = submitted_profile(form, person.photo if person else None)
+    if values is not None:
+        services.save_person(conference, person, values, user_id=current_user.id)
+        flash(_("%(name)s was saved.", name=form.full_name.data), "success")
+        return redirect(url_for(".people", slug=conference.slug))
     return render_template(
         "speakers/manage/person_form.html",
         form=form,
         person=person,
-        assignments=operations.assignments(person) if person else [],
+        assignments=queries.assignments(person) if person else [],
         role_labels=ROLE_LABELS,
         action_form=ConfirmForm(formdata=None),
         link_days=invitations.max_age() // 86400,
@@ -72,7 +62,7 @@ def new_person(conference):
 @bp.route("/<id:person_id>", methods=["GET", "POST"])
 @organiser_required
 def edit_person(conference, person_id: int):
-    return _person_form(conference, operations.person_in(conference, person_id) or abort(404))
+    return _person_form(conference, in_conference(Person, conference, person_id) or abort(404))
 
 
 def _removal_note(person) -> str | None:
@@ -89,10 +79,10 @@ def _removal_note(person) -> str | None:
 @bp.route("/<id:person_id>/delete", methods=["GET", "POST"])
 @organiser_required
 def delete_person(conference, person_id: int):
-    person = operations.person_in(conference, person_id) or abort(404)
+    person = in_conference(Person, conference, person_id) or abort(404)
 
     def delete() -> str:
-        operations.delete_person(person, user_id=current_user.id)
+        services.delete_person(person, user_id=current_user.id)
         return _("%(name)s was deleted.", name=person.display_name)
 
     return confirm_then(
@@ -110,7 +100,7 @@ def delete_person(conference, person_id: int):
 @bp.route("/<id:person_id>/invite", methods=["GET", "POST"])
 @organiser_required
 def invite(conference, person_id: int):
-    person = operations.person_in(conference, person_id) or abort(404)
+    person = in_conference(Person, conference, person_id) or abort(404)
 
     def send() -> str | None:
         if not person.email:
@@ -135,7 +125,7 @@ def invite(conference, person_id: int):
 @bp.route("/<id:person_id>/revoke-links", methods=["GET", "POST"])
 @organiser_required
 def revoke_links(conference, person_id: int):
-    person = operations.person_in(conference, person_id) or abort(404)
+    person = in_conference(Person, conference, person_id) or abort(404)
 
     def revoke() -> str:
         invitations.revoke_links(person, user_id=current_user.id)
@@ -170,7 +160,7 @@ def import_people(conference):
             rows = importing.check_rows(conference, raw_rows)
             token = importing.sign_rows(conference, raw_rows)
     return render_template(
-        "speakers/import.html",
+        "speakers/manage/import.html",
         form=form,
         rows=rows,
         confirm_form=ImportConfirmForm(formdata=None, rows=token),
