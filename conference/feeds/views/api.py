@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from conference.agenda.published import published_sessions
 from conference.events.models import Conference
-from conference.feeds import api
+from conference.feeds import queries, schema
 from conference.feeds.openapi import openapi_document
 
 bp = Blueprint("api_v1", __name__, url_prefix="/api/v1")
@@ -31,28 +31,28 @@ def conditional(response: Response) -> Response:
     return response
 
 
-@bp.errorhandler(api.ApiError)
-def api_error(error: api.ApiError):
+@bp.errorhandler(schema.ApiError)
+def api_error(error: schema.ApiError):
     return error.body(), error.status
 
 
 @bp.errorhandler(HTTPException)
 def http_error(error: HTTPException):
     # Same body shape as our own errors; routing 404s outside these views use conference/errors.py.
-    return api.ApiError(error.description or error.name, None, error.code or 500).body(), error.code
+    return schema.ApiError(error.description or error.name, None, error.code or 500).body(), error.code
 
 
 def _conference(slug: str) -> Conference:
-    conference = api.public_conference(slug)
+    conference = queries.public_conference(slug)
     if conference is None:
-        raise api.ApiError(_("No such conference."), "slug", 404)
+        raise schema.ApiError(_("No such conference."), "slug", 404)
     return conference
 
 
 def _id(raw: str, field: str, message: str) -> int:
     # Ids are taken as strings so a malformed one gets the same JSON 404 as an unknown one.
     if not raw.isdigit():
-        raise api.ApiError(message, field, 404)
+        raise schema.ApiError(message, field, 404)
     return int(raw)
 
 
@@ -74,25 +74,25 @@ def openapi():
 
 @bp.get("/conferences")
 def conferences():
-    paging = api.parse_paging(request.args)
-    items = [api.conference_json(c) for c in api.public_conferences()]
-    return api.paginate(items, paging, _page_url())
+    paging = schema.parse_paging(request.args)
+    items = [schema.conference_json(c) for c in queries.public_conferences()]
+    return schema.paginate(items, paging, _page_url())
 
 
 @bp.get("/conferences/<slug>")
 def conference(slug: str):
-    return api.conference_json(_conference(slug))
+    return schema.conference_json(_conference(slug))
 
 
 @bp.get("/conferences/<slug>/sessions")
 def sessions(slug: str):
-    filters = api.parse_session_filters(request.args)
-    paging = api.parse_paging(request.args)
+    filters = schema.parse_session_filters(request.args)
+    paging = schema.parse_paging(request.args)
     conf = _conference(slug)
-    changed = api.changed_session_ids(conf.id, filters.changed_since) if filters.changed_since else None
-    selected = api.filter_sessions(published_sessions(conf.id), filters, conf, changed)
-    page = api.paginate(selected, paging, _page_url())
-    page["items"] = [api.session_json(s, conf) for s in page["items"]]
+    changed = queries.changed_session_ids(conf.id, filters.changed_since) if filters.changed_since else None
+    selected = queries.filter_sessions(published_sessions(conf.id), filters, conf, changed)
+    page = schema.paginate(selected, paging, _page_url())
+    page["items"] = [schema.session_json(s, conf) for s in page["items"]]
     return page
 
 
@@ -102,17 +102,17 @@ def session(slug: str, session_id: str):
     wanted = _id(session_id, "session_id", _("No such session."))
     found = next((s for s in published_sessions(conf.id) if s.id == wanted), None)
     if found is None:
-        raise api.ApiError(_("No such session."), "session_id", 404)
-    return api.session_json(found, conf)
+        raise schema.ApiError(_("No such session."), "session_id", 404)
+    return schema.session_json(found, conf)
 
 
 @bp.get("/conferences/<slug>/people")
 def people(slug: str):
-    paging = api.parse_paging(request.args)
+    paging = schema.parse_paging(request.args)
     conf = _conference(slug)
-    everyone = api.published_people(conf.id, published_sessions(conf.id))
-    page = api.paginate(everyone, paging, _page_url())
-    page["items"] = [api.person_json(p, _photo_url) for p in page["items"]]
+    everyone = queries.published_people(conf.id, published_sessions(conf.id))
+    page = schema.paginate(everyone, paging, _page_url())
+    page["items"] = [schema.person_json(p, _photo_url) for p in page["items"]]
     return page
 
 
@@ -122,12 +122,12 @@ def person(slug: str, person_id: str):
     wanted = _id(person_id, "person_id", _("No such person."))
     programme = published_sessions(conf.id)
     # Only people in the published programme are public; others are unknown here.
-    if wanted not in api.published_person_ids(programme):
-        raise api.ApiError(_("No such person."), "person_id", 404)
-    found = api.people_by_id(conf.id, [wanted]).get(wanted)
+    if wanted not in queries.published_person_ids(programme):
+        raise schema.ApiError(_("No such person."), "person_id", 404)
+    found = queries.people_by_id(conf.id, [wanted]).get(wanted)
     if found is None:
-        raise api.ApiError(_("No such person."), "person_id", 404)
-    body = api.person_json(found, _photo_url)
+        raise schema.ApiError(_("No such person."), "person_id", 404)
+    body = schema.person_json(found, _photo_url)
     body["session_ids"] = [s.id for s in programme if wanted in s.person_ids]
     return body
 
@@ -135,10 +135,10 @@ def person(slug: str, person_id: str):
 @bp.get("/conferences/<slug>/rooms")
 def rooms(slug: str):
     conf = _conference(slug)
-    return {"items": api.published_rooms(published_sessions(conf.id))}
+    return {"items": schema.published_rooms(published_sessions(conf.id))}
 
 
 @bp.get("/conferences/<slug>/tracks")
 def tracks(slug: str):
     conf = _conference(slug)
-    return {"items": api.published_tracks(published_sessions(conf.id))}
+    return {"items": schema.published_tracks(published_sessions(conf.id))}

@@ -19,9 +19,9 @@ from conference.agenda.published import (
     published_sessions,
 )
 from conference.core.ical import CONTENT_TYPE
+from conference.core.lookups import in_conference
 from conference.events.models import Conference
 from conference.events.views import load_conference
-from conference.extensions import db
 from conference.feeds.caching import cached_response, last_modified
 from conference.feeds.ical import build_calendar
 from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links
@@ -88,9 +88,7 @@ def conference_feed(slug: str):
 @bp.get("/c/<slug>/tracks/<id:track_id>/calendar.ics")
 def track_feed(slug: str, track_id: int):
     conference = _public_conference(slug)
-    track = db.session.get(Track, track_id)
-    if track is None or track.conference_id != conference.id:
-        abort(404)
+    track = in_conference(Track, conference, track_id) or abort(404)
     name = _("%(conference)s · %(track)s", conference=conference.short_name, track=track.name)
     return _feed(
         conference,
@@ -104,9 +102,7 @@ def track_feed(slug: str, track_id: int):
 @bp.get("/c/<slug>/rooms/<id:room_id>/calendar.ics")
 def room_feed(slug: str, room_id: int):
     conference = _public_conference(slug)
-    room = db.session.get(Room, room_id)
-    if room is None or room.conference_id != conference.id:
-        abort(404)
+    room = in_conference(Room, conference, room_id) or abort(404)
     name = _("%(conference)s · %(room)s", conference=conference.short_name, room=room.name)
     return _feed(
         conference,

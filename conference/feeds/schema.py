@@ -1,9 +1,7 @@
-"""The public JSON API: query functions and serialisers over the published programme.
+"""The public JSON API's contract: the arguments it takes (filters, paging), the bodies it answers
+(serialisers over the published programme) and its errors; `openapi.py` describes the same.
 
-Everything here reads `published_sessions` (one snapshot row per conference) and never the working copy,
-so the API shows exactly what the public agenda shows. Person rows are read only for the public profile
-fields a snapshot does not carry (city, country, bio) — one query for a whole page. Private fields
-(e-mail, invitation data) and streaming links are never serialised.
+Private fields (e-mail, invitation data) and streaming links are never serialised.
 """
 
 from __future__ import annotations
@@ -14,17 +12,13 @@ from datetime import date, datetime
 from math import ceil
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from conference.agenda.models import AgendaVersion
 from conference.agenda.published import PublishedSession
-from conference.events.models import Conference, ConferenceStatus
-from conference.extensions import db
+from conference.events.models import Conference
 from conference.speakers.models import Person
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
-PUBLIC_CONFERENCE_STATUSES = (ConferenceStatus.PUBLISHED, ConferenceStatus.ARCHIVED)
 
 
 class ApiError(Exception):
@@ -38,26 +32,6 @@ class ApiError(Exception):
 
     def body(self) -> dict:
         return {"error": {"message": self.message, "field": self.field}}
-
-
-# Conferences
-
-
-def public_conferences() -> list[Conference]:
-    query = (
-        select(Conference)
-        .where(Conference.status.in_(PUBLIC_CONFERENCE_STATUSES))
-        .order_by(Conference.start_date.desc(), Conference.id)
-    )
-    return list(db.session.scalars(query))
-
-
-def public_conference(slug: str) -> Conference | None:
-    """A draft conference is reported as unknown: its existence is not public either."""
-    query = select(Conference).where(
-        Conference.slug == slug, Conference.status.in_(PUBLIC_CONFERENCE_STATUSES)
-    )
-    return db.session.scalar(query)
 
 
 # Filters and paging
@@ -124,39 +98,6 @@ def parse_paging(args: Mapping[str, str]) -> Paging:
     return Paging(page=page, per_page=per_page)
 
 
-def changed_session_ids(conference_id: int, since: datetime) -> set[int]:
-    """Sessions named in the changelog of any version published after `since` (added, edited, removed).
-
-    The first version lists every session as added, so a moment before the first publish yields all.
-    """
-    query = select(AgendaVersion.changes).where(
-        AgendaVersion.conference_id == conference_id, AgendaVersion.published_at > since
-    )
-    return {change["session_id"] for changes in db.session.scalars(query) for change in changes or ()}
-
-
-def filter_sessions(
-    sessions: Iterable[PublishedSession],
-    filters: SessionFilters,
-    conference: Conference,
-    changed_ids: set[int] | None = None,
-) -> list[PublishedSession]:
-    """Apply the filters; `changed_ids` is required when `filters.changed_since` is set."""
-    tz = conference.tz
-    result = []
-    for session in sessions:
-        if filters.day and session.starts_at.astimezone(tz).date() != filters.day:
-            continue
-        if filters.track_id is not None and session.track_id != filters.track_id:
-            continue
-        if filters.room_id is not None and session.room_id != filters.room_id:
-            continue
-        if changed_ids is not None and session.id not in changed_ids:
-            continue
-        result.append(session)
-    return result
-
-
 def paginate(items: Sequence, paging: Paging, url_for_page: Callable[[int], str]) -> dict:
     """One page of `items` with the `meta` and `links` blocks every list endpoint returns."""
     total = len(items)
@@ -173,29 +114,7 @@ def paginate(items: Sequence, paging: Paging, url_for_page: Callable[[int], str]
     return {"items": list(items[start : start + paging.per_page]), "meta": meta, "links": links}
 
 
-# People, rooms and tracks as they appear in the published programme
-
-
-def published_person_ids(sessions: Iterable[PublishedSession]) -> list[int]:
-    seen: dict[int, None] = {}
-    for session in sessions:
-        for person in session.people:
-            seen.setdefault(person.person_id, None)
-    return list(seen)
-
-
-def people_by_id(conference_id: int, person_ids: Iterable[int]) -> dict[int, Person]:
-    ids = list(person_ids)
-    if not ids:
-        return {}
-    query = select(Person).where(Person.conference_id == conference_id, Person.id.in_(ids))
-    return {person.id: person for person in db.session.scalars(query)}
-
-
-def published_people(conference_id: int, sessions: Sequence[PublishedSession]) -> list[Person]:
-    """People appearing in the published programme, by name."""
-    people = people_by_id(conference_id, published_person_ids(sessions))
-    return sorted(people.values(), key=lambda p: (p.full_name.casefold(), p.id))
+# Serialisers
 
 
 def _room(session: PublishedSession) -> dict:
@@ -225,9 +144,6 @@ def published_tracks(sessions: Iterable[PublishedSession]) -> list[dict]:
         if s.track_id is not None and s.track_id not in tracks:
             tracks[s.track_id] = _track(s)
     return sorted(tracks.values(), key=lambda t: (t["name"].casefold(), t["id"]))
-
-
-# Serialisers
 
 
 def conference_json(conference: Conference) -> dict:
