@@ -86,6 +86,13 @@ def _answer(conference, target, message: str, *, status: int = 200, removed_id: 
     return body, status
 
 
+def _changed(conference, target, entry: AuditEntry, *, status: int = 200):
+    """Remember the change for Undo, then answer with the block, the conflicts and what was done."""
+    _push_undo(conference, entry)
+    message = builder_changes.change_message(conference, target, entry.action)
+    return _answer(conference, target, message, status=status)
+
+
 def _refused(conference, target, exc: builder_changes.InvalidChange):
     """A 400 with the field messages and the session as it is, so the page puts the block back."""
     body, _status = _answer(conference, target, _("The change was not saved."))
@@ -133,10 +140,7 @@ def move(conference, session_id: int):
     entry = builder_changes.move_session(
         conference, target, room=room, starts_at=starts_at, ends_at=ends_at, user_id=current_user.id
     )
-    _push_undo(conference, entry)
-    return _answer(
-        conference, target, builder_changes.change_message(conference, target, builder_changes.MOVED)
-    )
+    return _changed(conference, target, entry)
 
 
 @bp.post("/sessions/<id:session_id>/resize")
@@ -150,10 +154,7 @@ def resize(conference, session_id: int):
     except builder_changes.InvalidChange as exc:
         return _refused(conference, target, exc)
     entry = builder_changes.resize_session(conference, target, ends_at=ends_at, user_id=current_user.id)
-    _push_undo(conference, entry)
-    return _answer(
-        conference, target, builder_changes.change_message(conference, target, builder_changes.RESIZED)
-    )
+    return _changed(conference, target, entry)
 
 
 @bp.post("/sessions")
@@ -167,9 +168,7 @@ def create(conference):
     except builder_changes.InvalidChange as exc:
         return _error(_("The session was not created."), 400, exc.errors)
     created, entry = builder_changes.create_session(conference, values, user_id=current_user.id)
-    _push_undo(conference, entry)
-    message = builder_changes.change_message(conference, created, builder_changes.CREATED)
-    return _answer(conference, created, message, status=201)
+    return _changed(conference, created, entry, status=201)
 
 
 @bp.post("/sessions/<id:session_id>")
@@ -183,10 +182,7 @@ def edit(conference, session_id: int):
     except builder_changes.InvalidChange as exc:
         return _refused(conference, target, exc)
     entry = builder_changes.edit_session(conference, target, values, user_id=current_user.id)
-    _push_undo(conference, entry)
-    return _answer(
-        conference, target, builder_changes.change_message(conference, target, builder_changes.UPDATED)
-    )
+    return _changed(conference, target, entry)
 
 
 @bp.post("/undo")

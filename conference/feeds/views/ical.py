@@ -6,6 +6,8 @@ conditional GET with 304 before anything is built.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_babel import _
 from flask_login import current_user
@@ -85,18 +87,25 @@ def conference_feed(slug: str):
     )
 
 
+def _part_feed(
+    conference: Conference, kind: str, part_id: int, name: str, belongs: Callable[[PublishedSession], bool]
+):
+    """The feed of one track or room: the published sessions that belong to it."""
+    return _feed(
+        conference,
+        (kind, part_id, name),
+        lambda: [s for s in published_sessions(conference.id) if belongs(s)],
+        name,
+        f"{conference.slug}-{kind}-{part_id}.ics",
+    )
+
+
 @bp.get("/c/<slug>/tracks/<id:track_id>/calendar.ics")
 def track_feed(slug: str, track_id: int):
     conference = _public_conference(slug)
     track = in_conference(Track, conference, track_id) or abort(404)
     name = _("%(conference)s · %(track)s", conference=conference.short_name, track=track.name)
-    return _feed(
-        conference,
-        ("track", track.id, name),
-        lambda: [s for s in published_sessions(conference.id) if s.track_id == track.id],
-        name,
-        f"{conference.slug}-track-{track.id}.ics",
-    )
+    return _part_feed(conference, "track", track.id, name, lambda s: s.track_id == track.id)
 
 
 @bp.get("/c/<slug>/rooms/<id:room_id>/calendar.ics")
@@ -104,13 +113,7 @@ def room_feed(slug: str, room_id: int):
     conference = _public_conference(slug)
     room = in_conference(Room, conference, room_id) or abort(404)
     name = _("%(conference)s · %(room)s", conference=conference.short_name, room=room.name)
-    return _feed(
-        conference,
-        ("room", room.id, name),
-        lambda: [s for s in published_sessions(conference.id) if s.room_id == room.id],
-        name,
-        f"{conference.slug}-room-{room.id}.ics",
-    )
+    return _part_feed(conference, "room", room.id, name, lambda s: s.room_id == room.id)
 
 
 @bp.get("/c/<slug>/agenda/sessions/<id:session_id>.ics")

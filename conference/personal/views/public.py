@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from conference.agenda.labels import SESSION_TYPE_LABELS, STATUS_LABELS
-from conference.agenda.published import published_session
+from conference.agenda.published import PublishedSession, published_session
 from conference.agenda.time_zone import chosen_zone, with_zone_cookie
 from conference.events.models import Conference
 from conference.events.views import load_conference
@@ -28,6 +28,7 @@ from conference.personal import bookmarks, seats
 from conference.personal.models import SeatBooking, SeatStatus
 from conference.personal.seats import NotInProgramme, SeatProblem, SeatRefused
 from conference.personal.visitor import Visitor, forget_link, visitor_for
+from conference.registration.models import Registration
 
 bp = Blueprint("personal_agenda", __name__)
 
@@ -161,10 +162,16 @@ def _actor_id() -> int | None:
     return current_user.id if current_user.is_authenticated else None
 
 
-def _book(slug: str, session_id: int, token: str | None):
+def _seat_request(slug: str, session_id: int, token: str | None):
+    """The conference, who is asking and the published session a seat button posts about."""
     conference = load_conference(slug)
     visitor = visitor_for(conference, token)
     item = published_session(conference.id, session_id) or abort(404)
+    return conference, visitor, item
+
+
+def _book(slug: str, session_id: int, token: str | None):
+    conference, visitor, item = _seat_request(slug, session_id, token)
     if visitor.viewer is None:
         return _login_needed(conference, session_id)
     try:
@@ -181,24 +188,26 @@ def _book(slug: str, session_id: int, token: str | None):
     return redirect(_back(conference, session_id), 303)
 
 
+def _give_up(
+    conference: Conference, item: PublishedSession, registration: Registration | None
+) -> tuple[str, str]:
+    """Cancel the visitor's seat or waitlist place; the message (and its category) saying which it was."""
+    if registration is None:
+        return _("You had no seat in “%(title)s”.", title=item.title), "info"
+    held = seats.seats_of(registration.id).get(item.id)
+    was = held.status if held is not None else None  # read first: cancelling changes the same row
+    if seats.cancel_seat(conference, item.id, registration, actor_id=_actor_id()) is None:
+        return _("You had no seat in “%(title)s”.", title=item.title), "info"
+    if was == SeatStatus.WAITLISTED:
+        return _("You have left the waitlist for “%(title)s”.", title=item.title), "success"
+    return _("Your seat in “%(title)s” is cancelled.", title=item.title), "success"
+
+
 def _cancel(slug: str, session_id: int, token: str | None):
-    conference = load_conference(slug)
-    visitor = visitor_for(conference, token)
-    item = published_session(conference.id, session_id) or abort(404)
+    conference, visitor, item = _seat_request(slug, session_id, token)
     if visitor.viewer is None:
         return _login_needed(conference, session_id)
-    registration = visitor.registration
-    held = seats.seats_of(registration.id).get(session_id) if registration is not None else None
-    was = held.status if held is not None else None
-    cancelled = None
-    if registration is not None:
-        cancelled = seats.cancel_seat(conference, session_id, registration, actor_id=_actor_id())
-    if cancelled is None:
-        flash(_("You had no seat in “%(title)s”.", title=item.title), "info")
-    elif was == SeatStatus.WAITLISTED:
-        flash(_("You have left the waitlist for “%(title)s”.", title=item.title), "success")
-    else:
-        flash(_("Your seat in “%(title)s” is cancelled.", title=item.title), "success")
+    flash(*_give_up(conference, item, visitor.registration))
     return redirect(_back(conference, session_id), 303)
 
 
