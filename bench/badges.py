@@ -131,6 +131,7 @@ def time_run(conference_id: int, layout: dict) -> tuple[float, int, int]:
     from sqlalchemy import update
 
     from conference.badges import runs, services
+    from conference.badges.runs import BadgeLayout, BadgeSelection
     from conference.events.models import Conference
     from conference.extensions import db
     from conference.registration.models import Registration
@@ -139,9 +140,7 @@ def time_run(conference_id: int, layout: dict) -> tuple[float, int, int]:
     db.session.commit()
     conference = db.session.get(Conference, conference_id)
     started = time.perf_counter()
-    run = runs.start_run(
-        conference, services.BadgeSelection(), services.BadgeLayout(**layout), by_user_id=None
-    )
+    run = services.start_run(conference, BadgeSelection(), BadgeLayout(**layout), by_user_id=None)
     elapsed = time.perf_counter() - started
     db.session.refresh(run)
     assert run.status == "done", run.error
@@ -150,17 +149,19 @@ def time_run(conference_id: int, layout: dict) -> tuple[float, int, int]:
 
 
 def time_pdf_only(conference_id: int, layout: dict) -> float:
-    from conference.badges import services
+    from conference.badges.content import badge_content, branding
     from conference.badges.pdf import write_badges
+    from conference.badges.queries import selected_registrations
+    from conference.badges.runs import BadgeLayout, BadgeSelection
     from conference.events.models import Conference
     from conference.extensions import db
 
     conference = db.session.get(Conference, conference_id)
-    registrations = services.selected_registrations(conference, services.BadgeSelection())
-    badges = [services.badge_content(r) for r in registrations]
-    shape = services.BadgeLayout(**layout)
+    registrations = selected_registrations(conference, BadgeSelection())
+    badges = [badge_content(r) for r in registrations]
+    shape = BadgeLayout(**layout)
     started = time.perf_counter()
-    write_badges(io.BytesIO(), badges, services.branding(conference), shape.badge_size(), sheets=shape.sheets)
+    write_badges(io.BytesIO(), badges, branding(conference), shape.badge_size(), sheets=shape.sheets)
     return time.perf_counter() - started
 
 

@@ -166,6 +166,7 @@ def make_conference(app, slug: str, badges: int) -> tuple[str, list[str]]:
     from sqlalchemy import insert, select
 
     from conference.badges.codes import make_badge_code
+    from conference.checkin import services as checkin_services
     from conference.checkin import tokens
     from conference.events.models import Conference, ConferenceStatus
     from conference.extensions import db
@@ -209,7 +210,7 @@ def make_conference(app, slug: str, badges: int) -> tuple[str, list[str]]:
             .where(Registration.conference_id == conference.id)
             .order_by(Registration.id)
         ).all()
-        token = tokens.create_token(
+        token = checkin_services.create_token(
             conference, label="Bench gate", lifetime=timedelta(hours=12), by_user_id=None, now=now
         )
         codes = [make_badge_code(conference.badge_key, conference.id, rid, 1) for rid in ids]

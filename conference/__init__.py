@@ -90,6 +90,7 @@ CAPABILITIES = (
     "streaming",
     "checkin",
     "personal",
+    "certificates",
     "feeds",
     "demo",
 )

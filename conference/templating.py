@@ -1,4 +1,7 @@
-"""What every template can use: the current conference's menu, Markdown, the language switcher."""
+"""What every template can use: Markdown, the current conference, the language switcher's choices.
+
+(Each capability registers its own filters and labels in its `init_app`.)
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,9 @@ from flask import Flask, current_app, g, request
 from flask_babel import get_locale
 
 from conference.core.markdown import plain_text, render_markdown
-from conference.i18n.formatting import register_filters
 
 
 def register_template_helpers(app: Flask) -> None:
-    register_filters(app)
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(plain_text, "excerpt")
 

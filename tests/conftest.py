@@ -1,22 +1,28 @@
-"""Fixtures shared by the whole suite: an app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL)."""
+"""Fixtures and helpers for every test: an app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL)."""
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy import event, text
 
 from conference import create_app
+from conference.accounts.models import User
 from conference.config import normalise_database_url
 from conference.extensions import db
 from tests import factories
+from tests.factories import PASSWORD
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-from tests.factories import PASSWORD  # noqa: E402
 
 
 def _database_url(tmp_root: Path) -> str:
@@ -112,7 +118,13 @@ def runner(app):
     return app.test_cli_runner()
 
 
-def csrf_token(client, url: str) -> str:
+def csrf_token(client: FlaskClient, url: str | None = None) -> str:
+    """A CSRF token for the client's session: the one the form at `url` carries, or with no url one minted."""
+    if url is None:  # for a user who may not open any form, so has none to read it from
+        with client.session_transaction() as session:
+            session.setdefault("csrf_token", "test-raw-token")
+            raw = session["csrf_token"]
+        return URLSafeTimedSerializer(client.application.secret_key, salt="wtf-csrf-token").dumps(raw)
     page = client.get(url)
     assert page.status_code == 200, f"GET {url} -> {page.status_code}"
     match = CSRF_INPUT.search(page.get_data(as_text=True))
@@ -125,6 +137,38 @@ def submit(client, url: str, data: dict | None = None, *, form_url: str | None =
     fields = dict(data or {})
     fields["csrf_token"] = csrf_token(client, form_url or url)
     return client.post(url, data=fields, **kwargs)
+
+
+@contextmanager
+def count_queries() -> Iterator[list[str]]:
+    """Record the SQL statements run inside the `with` block: len() is the count, the text shows what ran."""
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+
+
+def manage_routes(app: Flask, prefixes: str | tuple[str, ...], ids: dict) -> list[tuple[str, str, str]]:
+    """(endpoint, method, url) for each GET and POST route of the blueprints named; deletes last."""
+    routes = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith(prefixes):
+            url = rule.build({arg: ids[arg] for arg in rule.arguments}, append_unknown=False)[1]
+            routes += [(rule.endpoint, method, url) for method in sorted(rule.methods & {"GET", "POST"})]
+    return sorted(routes, key=lambda r: (r[0].split(".")[1].startswith(("delete_", "remove_")), r[0], r[1]))
+
+
+def call_route(client: FlaskClient, method: str, url: str, data: dict | None = None):
+    """GET the url, or POST `data` to it with a valid CSRF token, as the access tests try every route."""
+    if method == "GET":
+        return client.get(url)
+    return client.post(url, data={"csrf_token": csrf_token(client)} | (data or {}))
 
 
 class AuthActions:
@@ -154,3 +198,24 @@ def organiser(app, conference):
     user = factories.make_user("organiser@example.org")
     factories.grant(user, conference, "organiser")
     return user
+
+
+@pytest.fixture
+def signed_in(auth: AuthActions, organiser: User) -> User:
+    """The conference's organiser, logged in on the test client."""
+    auth.login(organiser.email)
+    return organiser
+
+
+@pytest.fixture
+def mina(auth: AuthActions) -> User:
+    """Mina Park, a visitor with an account and no role, logged in on the test client (agenda, personal)."""
+    user = factories.make_user("mina@example.org", name="Mina Park")
+    auth.login(user.email)
+    return user
+
+
+@pytest.fixture
+def png() -> Callable[..., tuple[BytesIO, str]]:
+    """A small valid PNG, as the (stream, filename) pair the test client uploads."""
+    return lambda name="logo.png": (BytesIO(factories.png_bytes()), name)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from io import BytesIO
 
 from babel.dates import format_time
+from PIL import Image
 
 from conference.accounts.models import ConferenceRole, Role, User
 from conference.agenda.models import (
@@ -117,6 +119,14 @@ def delegate(email: str = "mina@example.org", **values) -> DelegateDetails:
     values.setdefault("country", "KR")
     values.setdefault("privacy_consent", True)
     return DelegateDetails(email=email, **values)
+
+
+def png_bytes(size: tuple[int, int] = (60, 40), *, transparent: bool = False) -> bytes:
+    """A valid PNG of one blue, half see-through (RGBA) when `transparent`, for upload tests."""
+    image = Image.new("RGBA", size, "#1f5f8b80") if transparent else Image.new("RGB", size, "#1f5f8b")
+    buffer = BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def publish(conference: Conference, user: User | None = None) -> AgendaVersion | None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import func, select
 
 from conference.audit.models import AuditEntry
 from conference.extensions import db
 from tests import factories
+from tests.conftest import call_route, manage_routes
 
 MANAGED = ("events_manage.", "speakers_manage.", "agenda_manage.", "events_admin.")
 OUTSIDERS = ("delegate", "staff", "speaker", "other_organiser")
@@ -50,37 +50,12 @@ def world(app, conference, organiser):
     return {"ids": ids, "users": {kind: user.email for kind, user in users.items()}}
 
 
-def managed_routes(app, ids: dict) -> list[tuple[str, str, str]]:
-    """(endpoint, method, url) for every organiser and site-admin route; deletes last."""
-    routes = []
-    for rule in app.url_map.iter_rules():
-        if not rule.endpoint.startswith(MANAGED):
-            continue
-        url = rule.build({arg: ids[arg] for arg in rule.arguments}, append_unknown=False)[1]
-        routes += [(rule.endpoint, method, url) for method in sorted(rule.methods & {"GET", "POST"})]
-    return sorted(routes, key=lambda r: (r[0].split(".")[1].startswith(("delete_", "remove_")), r[0], r[1]))
-
-
-def csrf_token(app, client) -> str:
-    """A valid CSRF token for the client's session, as the forms would carry (outsiders never see one)."""
-    with client.session_transaction() as session:
-        session.setdefault("csrf_token", "test-raw-token")
-        raw = session["csrf_token"]
-    return URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
-
-
-def request(app, client, method: str, url: str):
-    if method == "GET":
-        return client.get(url)
-    return client.post(url, data={"csrf_token": csrf_token(app, client)})
-
-
 def audit_count() -> int:
     return db.session.scalar(select(func.count()).select_from(AuditEntry))
 
 
 def test_every_manage_area_is_enumerated(app, world):
-    routes = managed_routes(app, world["ids"])
+    routes = manage_routes(app, MANAGED, world["ids"])
     endpoints = {endpoint for endpoint, _method, _url in routes}
     assert len(endpoints) >= 25
     for prefix in MANAGED:
@@ -89,8 +64,8 @@ def test_every_manage_area_is_enumerated(app, world):
 
 
 def test_anonymous_visitors_are_sent_to_log_in(app, client, world):
-    for endpoint, method, url in managed_routes(app, world["ids"]):
-        response = request(app, client, method, url)
+    for endpoint, method, url in manage_routes(app, MANAGED, world["ids"]):
+        response = call_route(client, method, url)
         assert response.status_code == 302, (endpoint, method, response.status_code)
         assert response.headers["Location"].startswith("/login"), (endpoint, response.headers["Location"])
     assert audit_count() == 0
@@ -99,8 +74,8 @@ def test_anonymous_visitors_are_sent_to_log_in(app, client, world):
 @pytest.mark.parametrize("kind", OUTSIDERS)
 def test_outsiders_are_refused(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for endpoint, method, url in managed_routes(app, world["ids"]):
-        response = request(app, client, method, url)
+    for endpoint, method, url in manage_routes(app, MANAGED, world["ids"]):
+        response = call_route(client, method, url)
         assert response.status_code == 403, (kind, endpoint, method, response.status_code)
         assert "You do not have access to this page" in response.get_data(as_text=True)
     assert audit_count() == 0
@@ -109,7 +84,7 @@ def test_outsiders_are_refused(app, client, auth, world, kind):
 @pytest.mark.parametrize("kind", ["organiser", "admin"])
 def test_organiser_and_site_admin_open_every_page(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for endpoint, method, url in managed_routes(app, world["ids"]):
+    for endpoint, method, url in manage_routes(app, MANAGED, world["ids"]):
         if method != "GET":
             continue
         response = client.get(url)
@@ -120,10 +95,10 @@ def test_organiser_and_site_admin_open_every_page(app, client, auth, world, kind
 @pytest.mark.parametrize("kind", ["organiser", "admin"])
 def test_organiser_and_site_admin_may_post_every_form(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for endpoint, method, url in managed_routes(app, world["ids"]):
+    for endpoint, method, url in manage_routes(app, MANAGED, world["ids"]):
         if method != "POST":
             continue
-        response = request(app, client, method, url)
+        response = call_route(client, method, url)
         if endpoint.startswith("events_admin.") and kind == "organiser":
             assert response.status_code == 403, endpoint
             continue
@@ -149,7 +124,7 @@ def test_things_of_another_conference_are_not_found(app, client, auth, world):
             continue
         url = rule.build(world["ids"] | foreign, append_unknown=False)[1]
         assert client.get(url).status_code == 404, rule.endpoint
-        assert request(app, client, "POST", url).status_code == 404, rule.endpoint
+        assert call_route(client, "POST", url).status_code == 404, rule.endpoint
         checked += 1
     assert checked >= 11
     assert audit_count() == 0
@@ -158,7 +133,7 @@ def test_things_of_another_conference_are_not_found(app, client, auth, world):
 def test_every_page_opens_in_korean_too(app, client, auth, world):
     auth.login(world["users"]["admin"])
     client.get("/lang/ko")
-    for endpoint, method, url in managed_routes(app, world["ids"]):
+    for endpoint, method, url in manage_routes(app, MANAGED, world["ids"]):
         if method == "GET":
             response = client.get(url)
             assert response.status_code == 200, endpoint

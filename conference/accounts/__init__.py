@@ -1,4 +1,4 @@
-"""Accounts: sign-up, log-in, password reset, conference roles and the access checks."""
+"""Accounts: sign-up, log-in, password reset, the account page, conference roles; `flask create-admin`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the accounts blueprints."""
-    from conference.accounts import cli, views
+    from conference.accounts import cli
+    from conference.accounts.views import public
 
-    for module in (
-        views,
-        cli,
-    ):
+    for module in (public, cli):
         app.register_blueprint(module.bp)

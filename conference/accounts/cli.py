@@ -6,6 +6,7 @@ import click
 from flask import Blueprint
 
 from conference.accounts import services
+from conference.accounts.queries import user_by_email
 
 bp = Blueprint("accounts_cli", __name__, cli_group=None)
 
@@ -28,7 +29,7 @@ def create_admin_command(email: str, name: str | None, password: str | None) -> 
     """Create a site admin, or make an existing account one."""
     try:
         email = services.checked_email(email)
-        if services.user_by_email(email) is None:
+        if user_by_email(email) is None:
             if name is None:
                 name = click.prompt("Display name")
             if password is None:

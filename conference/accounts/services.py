@@ -15,12 +15,13 @@ from email_validator import EmailNotValidError, validate_email
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from conference.accounts.models import User, normalise_email
-from conference.audit.services import record, snapshot
+from conference.accounts.queries import user_by_email
+from conference.audit.services import snapshot
+from conference.core.changes import note
 from conference.core.signing import InvalidLink, Signer
 from conference.db_types import utcnow
 from conference.extensions import db
@@ -115,16 +116,12 @@ def checked_name(display_name: str | None) -> str:
     return name
 
 
-def _account_snapshot(user: User) -> dict:
-    # The audit log never holds a password hash.
+def account_snapshot(user: User) -> dict:
+    """The account's columns for the audit log, which never holds a password hash."""
     return {key: value for key, value in snapshot(user).items() if key != "password_hash"}
 
 
 # Signing up and logging in
-
-
-def user_by_email(email: str) -> User | None:
-    return db.session.scalar(select(User).where(User.email == normalise_email(email or "")))
 
 
 def create_user(
@@ -149,8 +146,7 @@ def create_user(
     except IntegrityError as exc:  # someone signed up with the same address at the same moment
         db.session.rollback()
         raise EmailTaken(email) from exc
-    record("user.created", user, user_id=user.id, conference_id=None, after=_account_snapshot(user))
-    db.session.commit()
+    note("user.created", user, user_id=user.id, conference_id=None, after=account_snapshot(user), commit=True)
     return user
 
 
@@ -182,19 +178,19 @@ def update_profile(user: User, display_name: str, locale: str | None) -> User:
     locale = locale or None
     if locale is not None and locale not in current_app.config["LANGUAGES"]:
         raise UnknownLanguage(f"Unknown language {locale!r}.")
-    before = _account_snapshot(user)
+    before = account_snapshot(user)
     user.display_name = name
     user.locale = locale
     db.session.flush()
-    record(
+    note(
         "user.updated",
         user,
         user_id=user.id,
         conference_id=None,
         before=before,
-        after=_account_snapshot(user),
+        after=account_snapshot(user),
+        commit=True,
     )
-    db.session.commit()
     return user
 
 
@@ -207,8 +203,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 
 def _set_password(user: User, password: str, *, action: str) -> None:
     user.set_password(checked_password(password))
-    record(action, user, user_id=user.id, conference_id=None)
-    db.session.commit()
+    note(action, user, user_id=user.id, conference_id=None, commit=True)
 
 
 # Password-reset links
@@ -288,19 +283,19 @@ def create_or_promote_admin(
     if password is not None:
         checked_password(password)
     outcome = AdminOutcome.ALREADY_ADMIN if user.is_site_admin else AdminOutcome.PROMOTED
-    before = _account_snapshot(user)
+    before = account_snapshot(user)
     user.display_name = name
     if password is not None:
         user.set_password(password)
     user.is_site_admin = True
     db.session.flush()
-    record(
+    note(
         "user.made_admin",
         user,
         user_id=None,
         conference_id=None,
         before=before,
-        after=_account_snapshot(user),
+        after=account_snapshot(user),
+        commit=True,
     )
-    db.session.commit()
     return user, outcome

@@ -1,4 +1,4 @@
-"""Badges: signed badge codes, badge PDFs (single and bulk), certificates of attendance."""
+"""Badges: signed badge codes, badge PDFs (one delegate's and bulk runs), re-issuing a lost badge."""
 
 from __future__ import annotations
 
@@ -7,10 +7,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the badges blueprints."""
-    from conference.badges import manage, views
+    from conference.badges.views import manage, public
 
-    for module in (
-        views,
-        manage,
-    ):
+    for module in (public, manage):
         app.register_blueprint(module.bp)

@@ -8,7 +8,7 @@ from wtforms import DecimalField, RadioField, SelectMultipleField, widgets
 from wtforms.validators import NumberRange, Optional
 
 from conference.badges.pdf import sheet_grid
-from conference.badges.services import BadgeLayout, BadgeSelection
+from conference.badges.runs import BadgeLayout, BadgeSelection
 from conference.core.forms import CHOOSE_FROM_LIST, choices
 from conference.events.models import Conference
 from conference.i18n.formatting import country_name

@@ -1,24 +1,59 @@
-"""Bulk badge runs: an organiser starts one, the job queue makes the PDF, the organiser downloads it."""
+"""Bulk badge runs: what a run prints (the selection) and how (the layout), and where its PDF is kept.
+
+An organiser starts a run (`services.start_run`), the job queue makes the PDF (`tasks.py`), the organiser
+downloads it.
+"""
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import select
 
-from conference import jobs
-from conference.audit.services import record
-from conference.badges import services
-from conference.badges.models import BadgeRun, BadgeRunStatus
+from conference.badges.models import BadgeRun
+from conference.badges.pdf import A6, FOUR_BY_THREE, BadgeSize
 from conference.db_types import utcnow
-from conference.events.models import Conference
-from conference.extensions import db
 
 KEEP_FILES = 10  # per conference: older runs' PDFs are deleted when a new run starts
 STALLED_AFTER = timedelta(minutes=30)  # a run still unfinished by then lost its worker (e.g. a restart)
+
+
+@dataclass(frozen=True)
+class BadgeSelection:
+    """Which confirmed registrations a bulk run prints; empty lists mean "any"."""
+
+    ticket_type_ids: list[int] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    only_unprinted: bool = False
+
+
+@dataclass(frozen=True)
+class BadgeLayout:
+    """The badge size (A6, 4 × 3 in or custom millimetres) and whether badges go on A4 sheets."""
+
+    size: str = "a6"  # "a6", "4x3" or "custom"
+    width_mm: float | None = None
+    height_mm: float | None = None
+    sheets: bool = False
+
+    def badge_size(self) -> BadgeSize:
+        if self.size == "4x3":
+            return FOUR_BY_THREE
+        if self.size == "custom" and self.width_mm and self.height_mm:
+            return BadgeSize(self.width_mm * 72 / 25.4, self.height_mm * 72 / 25.4)
+        return A6
+
+
+def options_json(selection: BadgeSelection, layout: BadgeLayout) -> dict:
+    return {"selection": asdict(selection), "layout": asdict(layout)}
+
+
+def options_from_json(options: dict) -> tuple[BadgeSelection, BadgeLayout]:
+    return BadgeSelection(**options.get("selection", {})), BadgeLayout(**options.get("layout", {}))
 
 
 def badge_folder() -> Path:
@@ -33,65 +68,8 @@ def run_file(run: BadgeRun) -> Path | None:
     return path if path.is_file() else None
 
 
-def run_in(conference: Conference, run_id: int) -> BadgeRun | None:
-    return db.session.scalar(
-        select(BadgeRun).where(BadgeRun.id == run_id, BadgeRun.conference_id == conference.id)
-    )
-
-
-def recent_runs(conference: Conference, limit: int = KEEP_FILES) -> list[BadgeRun]:
-    query = (
-        select(BadgeRun)
-        .where(BadgeRun.conference_id == conference.id)
-        .order_by(BadgeRun.id.desc())
-        .limit(limit)
-    )
-    return list(db.session.scalars(query))
-
-
 def stalled(run: BadgeRun) -> bool:
     return not run.finished and utcnow() - run.created_at > STALLED_AFTER
-
-
-def start_run(
-    conference: Conference,
-    selection: services.BadgeSelection,
-    layout: services.BadgeLayout,
-    *,
-    by_user_id: int | None,
-) -> BadgeRun:
-    """Record a run for the badges selected now and queue the job that makes its PDF."""
-    run = BadgeRun(
-        conference_id=conference.id,
-        created_by_id=by_user_id,
-        status=BadgeRunStatus.QUEUED,
-        options=services.options_json(selection, layout),
-        total=services.count_selected(conference, selection),
-        done=0,
-    )
-    db.session.add(run)
-    db.session.flush()
-    record("badges.run_started", run, user_id=by_user_id, conference_id=conference.id, after=run.options)
-    db.session.commit()
-    _delete_old_files(conference)
-    from conference.badges.tasks import make_badge_run
-
-    jobs.enqueue(make_badge_run, run.id)
-    return run
-
-
-def _delete_old_files(conference: Conference) -> None:
-    keep = {run.id for run in recent_runs(conference)}
-    old = db.session.scalars(
-        select(BadgeRun).where(
-            BadgeRun.conference_id == conference.id, BadgeRun.file_name.is_not(None), BadgeRun.id.not_in(keep)
-        )
-    )
-    for run in old:
-        path = badge_folder() / run.file_name
-        path.unlink(missing_ok=True)
-        run.file_name = None
-    db.session.commit()
 
 
 def new_file_name(run: BadgeRun) -> str:

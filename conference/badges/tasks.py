@@ -7,9 +7,12 @@ import time
 
 from sqlalchemy import update
 
-from conference.badges import runs, services
+from conference.badges import runs
+from conference.badges.content import badge_content, branding
 from conference.badges.models import BadgeRun, BadgeRunStatus
 from conference.badges.pdf import write_badges
+from conference.badges.queries import selected_registrations
+from conference.badges.services import mark_printed
 from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.extensions import db
@@ -39,13 +42,13 @@ def make_badge_run(run_id: int) -> None:
 
 def _make(run: BadgeRun) -> None:
     conference = db.session.get(Conference, run.conference_id)
-    selection, layout = services.options_from_json(run.options)
-    registrations = services.selected_registrations(conference, selection)
-    badges = [services.badge_content(registration) for registration in registrations]
+    selection, layout = runs.options_from_json(run.options)
+    registrations = selected_registrations(conference, selection)
+    badges = [badge_content(registration) for registration in registrations]
     printed = [registration.id for registration in registrations]
     run.total = len(badges)
     name = runs.new_file_name(run)
-    branding = services.branding(conference)
+    brand = branding(conference)
     db.session.commit()
 
     last_report = time.monotonic()
@@ -64,14 +67,14 @@ def _make(run: BadgeRun) -> None:
         write_badges(
             output,
             badges,
-            branding,
+            brand,
             layout.badge_size(),
             sheets=layout.sheets,
             progress=progress,
             title=f"Badges · {conference.title}",
         )
     partial.replace(path)
-    services.mark_printed(printed)
+    mark_printed(printed)
     run.file_name = name
     run.done = len(badges)
     run.status = BadgeRunStatus.DONE

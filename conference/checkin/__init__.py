@@ -7,12 +7,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the checkin blueprints."""
-    from conference.checkin import api, manage, page_views, pairing
+    from conference.checkin.views import api, manage, public
 
-    for module in (
-        api,
-        manage,
-        pairing,
-        page_views,
-    ):
-        app.register_blueprint(module.bp)
+    for blueprint in (api.bp, manage.bp, public.pairing, public.bp):
+        app.register_blueprint(blueprint)

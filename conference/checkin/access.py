@@ -11,7 +11,7 @@ from flask_login import current_user
 from conference.checkin import tokens
 from conference.checkin.models import ScanConference
 from conference.events.access import can_staff
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,15 @@ class Scanner:
     @property
     def device_label(self) -> str | None:
         return self.device.label if self.device else None
+
+    def signature(self) -> dict:
+        """Who recorded a scan, as `services.record_scan` takes it."""
+        return {
+            "by_user_id": self.user_id,
+            "by_device": self.device_label,
+            "by_name": self.name,
+            "scanning_token_id": self.device.token_id if self.device else None,
+        }
 
 
 class Refused(Exception):

@@ -24,7 +24,7 @@ from conference.registration.models import (
     RegistrationStatus,
     TicketType,
 )
-from conference.streaming.services import online_attendance, online_delegates
+from conference.streaming.queries import online_attendance, online_delegates
 
 BUCKET_MINUTES = 15
 RECENT_SCANS = 12

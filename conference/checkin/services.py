@@ -1,4 +1,5 @@
-"""Scanning a badge: the decision, in a fixed order, and recording it (once, whatever the network does).
+"""Scanning a badge: the decision, in a fixed order, and recording it (once, whatever the network does);
+and the other writes of check-in: undoing a scan, pairing and revoking scanning devices.
 
 The order follows pretix's check-in lists: is the code a badge at all → of this conference → signed by
 it → for a registration that exists → the current badge (not revoked) → a live registration (not
@@ -14,18 +15,20 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import Insert, Table, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from conference.audit.services import record, snapshot
+from conference.audit.services import snapshot
 from conference.badges.codes import badge_mac, parse_badge_code, verify_badge_code
 from conference.checkin import roster
-from conference.checkin.models import CheckIn, CheckInResult, Colour, Scan, ScanConference
+from conference.checkin.models import CheckIn, CheckInResult, Colour, Scan, ScanConference, ScanningToken
 from conference.checkin.points import ScanPoint, count_at, resolve_point
 from conference.checkin.roster import RegistrationCard
+from conference.checkin.tokens import InvalidToken, TokenProblem, check, pairing_link_ids
+from conference.core.changes import audited, note, save
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.registration.models import RegistrationStatus
@@ -270,6 +273,50 @@ def undo_scan(
     if removed is not None:
         db.session.execute(delete(CheckIn).where(CheckIn.id == removed.id))
     scan.undone_at = now
-    record("checkin.undone", scan, user_id=by_user_id, conference_id=conference.id, after=after)
-    db.session.commit()
+    note("checkin.undone", scan, user_id=by_user_id, conference_id=conference.id, after=after, commit=True)
     return scan
+
+
+# Paired scanning devices
+
+
+def create_token(
+    conference: Conference, *, label: str, lifetime: timedelta, by_user_id: int | None, now: datetime
+) -> ScanningToken:
+    """A new scanning token for a device (audited)."""
+    values = {"label": label, "created_by": by_user_id, "created_at": now, "expires_at": now + lifetime}
+    return save(
+        ScanningToken(conference_id=conference.id),
+        values,
+        action="scanning_token.created",
+        user_id=by_user_id,
+        conference_id=conference.id,
+    )
+
+
+def pair_device(conference: Conference, signed: str, now: datetime) -> ScanningToken:
+    """The token a pairing link is for, first marking it paired; raises InvalidToken."""
+    token_id, conference_id = pairing_link_ids(signed)
+    if conference_id != conference.id:
+        raise InvalidToken(TokenProblem.BROKEN)
+    token = check(db.session.get(ScanningToken, token_id), now)
+    if token.paired_at is None:
+        token.paired_at = now
+        after = {"paired_at": now.isoformat()}
+        note(
+            "scanning_token.paired",
+            token,
+            user_id=None,
+            conference_id=conference.id,
+            after=after,
+            commit=True,
+        )
+    return token
+
+
+def revoke_token(token: ScanningToken, *, by_user_id: int | None, now: datetime) -> None:
+    """Stop a device scanning at once (audited); revoking twice changes nothing."""
+    if token.revoked_at is not None:
+        return
+    with audited(token, "scanning_token.revoked", user_id=by_user_id, conference_id=token.conference_id):
+        token.revoked_at = now

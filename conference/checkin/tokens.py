@@ -2,20 +2,20 @@
 
 The bearer token is the token's id signed with the app's secret (nothing to store but the row): it works
 while the row is neither revoked nor expired. The pairing link shown as a QR is signed separately and
-lasts only a short while, so a photographed screen does not pair a phone tomorrow.
+lasts only a short while, so a photographed screen does not pair a phone tomorrow. Creating, pairing and
+revoking a token are writes (`services.py`); this module signs and checks.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 
-from conference.audit.services import record, snapshot
-from conference.checkin.models import Scan, ScanningToken
+from conference.checkin.models import ScanningToken
 from conference.core.signing import InvalidLink, Signer
 from conference.events.models import Conference
 from conference.extensions import db
@@ -40,7 +40,7 @@ class InvalidToken(Exception):
 
 
 BEARERS = Signer(BEARER_SALT)  # untimed: the row's expiry and revocation decide
-PAIRING_LINKS = Signer(PAIRING_SALT, max_age=PAIRING_LINK_MAX_AGE)
+PAIRING_LINKS = Signer(PAIRING_SALT, max_age=lambda: PAIRING_LINK_MAX_AGE)  # read when a link is opened
 
 
 def bearer_token(token: ScanningToken) -> str:
@@ -51,7 +51,8 @@ def pairing_signature(token: ScanningToken) -> str:
     return PAIRING_LINKS.dumps([token.id, token.conference_id])
 
 
-def _check(token: ScanningToken | None, now: datetime) -> ScanningToken:
+def check(token: ScanningToken | None, now: datetime) -> ScanningToken:
+    """The token if it may still scan; raises InvalidToken."""
     if token is None:
         raise InvalidToken(TokenProblem.BROKEN)
     if token.revoked_at is not None:
@@ -122,99 +123,10 @@ def authenticate(bearer: str, now: datetime) -> PairedDevice:
     return PairedDevice(token_id, label, expires_at, PairedConference(*conference))
 
 
-def token_from_pairing(conference: Conference, signed: str, now: datetime) -> ScanningToken:
-    """The token a pairing link is for, first marking it paired; raises InvalidToken."""
+def pairing_link_ids(signed: str) -> tuple[int, int]:
+    """(token id, conference id) from a pairing link; raises InvalidToken (EXPIRED or BROKEN)."""
     try:
         token_id, conference_id = PAIRING_LINKS.load_ids(signed)
     except InvalidLink as exc:
         raise InvalidToken(TokenProblem(exc.problem.value)) from None
-    if conference_id != conference.id:
-        raise InvalidToken(TokenProblem.BROKEN)
-    token = _check(db.session.get(ScanningToken, token_id), now)
-    if token.paired_at is None:
-        token.paired_at = now
-        record(
-            "scanning_token.paired",
-            token,
-            user_id=None,
-            conference_id=conference.id,
-            after={"paired_at": now.isoformat()},
-        )
-        db.session.commit()
-    return token
-
-
-def create_token(
-    conference: Conference, *, label: str, lifetime: timedelta, by_user_id: int | None, now: datetime
-) -> ScanningToken:
-    """A new scanning token for a device (audited)."""
-    token = ScanningToken(
-        conference_id=conference.id,
-        label=label,
-        created_by=by_user_id,
-        created_at=now,
-        expires_at=now + lifetime,
-    )
-    db.session.add(token)
-    db.session.flush()
-    record(
-        "scanning_token.created",
-        token,
-        user_id=by_user_id,
-        conference_id=conference.id,
-        after=snapshot(token),
-    )
-    db.session.commit()
-    return token
-
-
-def revoke_token(token: ScanningToken, *, by_user_id: int | None, now: datetime) -> None:
-    """Stop a device scanning at once (audited); revoking twice changes nothing."""
-    if token.revoked_at is not None:
-        return
-    token.revoked_at = now
-    record(
-        "scanning_token.revoked",
-        token,
-        user_id=by_user_id,
-        conference_id=token.conference_id,
-        before={"revoked_at": None},
-        after={"revoked_at": now.isoformat()},
-    )
-    db.session.commit()
-
-
-def token_in(conference: Conference, token_id: int) -> ScanningToken | None:
-    return db.session.scalar(
-        select(ScanningToken).where(
-            ScanningToken.id == token_id, ScanningToken.conference_id == conference.id
-        )
-    )
-
-
-@dataclass(frozen=True)
-class DeviceRow:
-    token: ScanningToken
-    scans: int
-    last_scan_at: datetime | None
-
-
-def devices(conference: Conference) -> list[DeviceRow]:
-    """The conference's scanning tokens, newest first, with how much each has scanned."""
-    activity = (
-        select(
-            Scan.scanning_token_id,
-            func.count(Scan.id).label("scans"),
-            func.max(Scan.received_at).label("last"),
-        )
-        .where(Scan.conference_id == conference.id, Scan.scanning_token_id.is_not(None))
-        .group_by(Scan.scanning_token_id)
-        .subquery()
-    )
-    query = (
-        select(ScanningToken, activity.c.scans, activity.c.last)
-        .outerjoin(activity, activity.c.scanning_token_id == ScanningToken.id)
-        .where(ScanningToken.conference_id == conference.id)
-        .order_by(ScanningToken.created_at.desc(), ScanningToken.id.desc())
-    )
-    return [DeviceRow(token, scans or 0, last) for token, scans, last in db.session.execute(query)]
+    return token_id, conference_id

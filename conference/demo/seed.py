@@ -12,18 +12,21 @@ from datetime import date
 from sqlalchemy import select
 
 from conference.accounts.models import ConferenceRole, Role, User, normalise_email
+from conference.accounts.services import account_snapshot
 from conference.agenda.models import Room, Session, SessionPerson, SessionStatus, Track
 from conference.agenda.published import latest_version
 from conference.agenda.publishing import create_version
-from conference.audit.services import record, snapshot
+from conference.audit.services import snapshot
+from conference.core.changes import note, save
 from conference.demo.assembly import founding_assembly
 from conference.demo.checkins import seed_checkins
 from conference.demo.forum import upcoming_forum
-from conference.demo.registrations import access_codes, seed_registrations
+from conference.demo.registrations import seed_registrations
 from conference.demo.specs import ConferenceSpec, SessionSpec, local_instant
 from conference.demo.streaming import seed_streaming
+from conference.demo.tickets import access_codes
 from conference.events.models import Conference, Page
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.speakers.models import Person
 
@@ -127,7 +130,7 @@ def _ensure_conference(spec: ConferenceSpec, report: SeedReport) -> Conference:
         report.kept.append(f"Kept conference “{existing.title}” ({existing.slug}) as it is")
         return existing
     conference = build_conference(spec)
-    record(
+    note(
         "conference.created",
         conference,
         user_id=None,
@@ -215,24 +218,24 @@ def _ensure_account(account: DemoAccount, report: SeedReport) -> User:
         user.set_password(account.password)
         db.session.add(user)
         db.session.flush()
-        record("user.created", user, user_id=None, conference_id=None, after=_account_snapshot(user))
+        note("user.created", user, user_id=None, conference_id=None, after=account_snapshot(user))
         report.created.append(f"Created account {email} ({account.description})")
     report.logins.append(DemoLogin(account, created))
     return user
 
 
-def _account_snapshot(user: User) -> dict:
-    # The audit log never holds a password hash.
-    return {key: value for key, value in snapshot(user).items() if key != "password_hash"}
-
-
 def _ensure_role(user: User, conference: Conference, role: Role, report: SeedReport) -> None:
     if user.has_role(conference.id, role):
         return
-    granted = ConferenceRole(user=user, conference_id=conference.id, role=role)
-    db.session.add(granted)
-    db.session.flush()
-    record("role.granted", granted, user_id=None, conference_id=conference.id, after=snapshot(granted))
+    granted = ConferenceRole(user=user, conference_id=conference.id)
+    save(
+        granted,
+        {"role": role},
+        action="role.granted",
+        user_id=None,
+        conference_id=conference.id,
+        commit=False,
+    )
     report.created.append(f"Granted {user.email} the {role.value} role at {conference.slug}")
 
 
@@ -244,12 +247,6 @@ def _link_person(user: User, conference: Conference, full_name: str, report: See
         return
     person.user_id = user.id
     db.session.flush()
-    record(
-        "person.linked",
-        person,
-        user_id=None,
-        conference_id=conference.id,
-        before={"user_id": None},
-        after={"user_id": user.id},
-    )
+    linked = {"before": {"user_id": None}, "after": {"user_id": user.id}}
+    note("person.linked", person, user_id=None, conference_id=conference.id, **linked)
     report.created.append(f"Linked {user.email} to the person “{full_name}” at {conference.slug}")

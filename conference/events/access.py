@@ -1,4 +1,4 @@
-"""Who may see and change what: used by every organiser and staff route."""
+"""Who may see and change what: every public conference page, organiser and staff route goes through it."""
 
 from __future__ import annotations
 
@@ -10,8 +10,17 @@ from flask_login import current_user
 
 from conference.accounts.models import Role
 from conference.events.models import Conference
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug, visible_conference
 from conference.extensions import login_manager
+
+
+def load_conference(slug: str) -> Conference:
+    """The conference for a public page, or a 404 (drafts only for their organisers and site admins)."""
+    conference = visible_conference(slug, current_user)
+    if conference is None:
+        abort(404)
+    g.conference = conference
+    return conference
 
 
 def _require(check: Callable[[Conference], bool]):

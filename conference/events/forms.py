@@ -1,7 +1,4 @@
-"""Organiser and site-admin forms for a conference: its details, pages and team.
-
-Also the small pieces every organiser form shares (choices, URL check, image fields, delete confirmation).
-"""
+"""Organiser and site-admin forms for a conference: its details, pages and team."""
 
 from __future__ import annotations
 
@@ -23,12 +20,9 @@ from wtforms.fields import ColorField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from conference.accounts.models import Role
-from conference.agenda.labels import SESSION_TYPE_LABELS
-from conference.agenda.labels import STATUS_LABELS as SESSION_STATUS_LABELS
 from conference.core.forms import (
     CHOOSE_FROM_LIST,
     IMAGE_ACCEPT,
-    MARKDOWN_HINT,
     MAX_POSITION,
     choices,
     country_options,
@@ -43,25 +37,12 @@ from conference.core.validators import (
     valid_slug,
     valid_timezone,
 )
-from conference.events.labels import FORMAT_LABELS, STATUS_LABELS
+from conference.events.labels import FORMAT_LABELS, STATUS_LABELS, TEAM_ROLE_LABELS, template_labels
 from conference.events.models import ConferenceFormat, ConferenceStatus
 
-TEAM_ROLE_LABELS = {
-    Role.ORGANISER: _l("Organiser"),
-    Role.STAFF: _l("Staff"),
-    Role.SPEAKER: _l("Speaker"),
-}
-
-
-def manage_labels() -> dict:
-    """What the organiser templates show for stored codes; each manage blueprint adds it to its templates."""
-    return {
-        "markdown_hint": MARKDOWN_HINT,
-        "conference_status_labels": STATUS_LABELS,
-        "session_status_labels": SESSION_STATUS_LABELS,
-        "session_type_labels": SESSION_TYPE_LABELS,
-        "team_role_labels": TEAM_ROLE_LABELS,
-    }
+# The labels are app-wide now (events.init_app); this name stays until the blueprints of the capabilities
+# that still add it to their templates drop that line.
+manage_labels = template_labels
 
 
 class ConferenceBasicsForm(FlaskForm):

@@ -1,108 +1,135 @@
-"""Conferences and their pages: the lookups the public site makes."""
+"""What organisers and site admins change on a conference: its details, pages and team.
+
+Every write goes through `conference.core.changes` (`save`/`delete`/`note`), which audit and commit.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from urllib.parse import urlsplit
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
-from sqlalchemy import select
-
-from conference.events.models import Conference, ConferenceStatus, Page
+from conference.accounts.models import ConferenceRole, Role
+from conference.accounts.queries import user_by_email
+from conference.audit.services import snapshot
+from conference.core.changes import delete, note, save
+from conference.events.models import Conference, Page
 from conference.extensions import db
 
-PUBLIC_STATUSES = (ConferenceStatus.PUBLISHED, ConferenceStatus.ARCHIVED)
 
-# Pages below which the conference's people are introduced (the welcome messages' authors and others).
-PEOPLE_PAGE_SLUGS = ("welcome", "about")
-
-
-def conference_by_slug(slug: str) -> Conference | None:
-    return db.session.scalar(select(Conference).where(Conference.slug == slug))
+class SlugTaken(ValueError):
+    """Another conference (or another page of this conference) already uses the slug."""
 
 
-def visible_conference(slug: str, viewer) -> Conference | None:
-    """A conference the viewer may see: published/archived for everyone, drafts for its organisers."""
-    conference = conference_by_slug(slug)
-    if conference is None:
-        return None
-    if conference.is_public:
-        return conference
-    if viewer is not None and viewer.is_authenticated and viewer.can_manage(conference.id):
-        return conference
-    return None
+class UnknownAccount(LookupError):
+    """No Plenary account has that e-mail address."""
 
 
-def listed_conferences(today: date) -> tuple[list[Conference], list[Conference]]:
-    """Public conferences split into (upcoming or running, soonest first) and (past, latest first)."""
-    public = db.session.scalars(select(Conference).where(Conference.status.in_(PUBLIC_STATUSES))).all()
-    upcoming = sorted(
-        (c for c in public if c.end_date >= today), key=lambda c: (c.start_date, c.end_date, c.title)
-    )
-    past = sorted(
-        (c for c in public if c.end_date < today),
-        key=lambda c: (c.end_date, c.start_date, c.title),
-        reverse=True,
-    )
-    return upcoming, past
+class RoleAlreadyHeld(ValueError):
+    """The account already has that role on this conference."""
 
 
-def page_by_slug(conference: Conference, slug: str) -> Page | None:
-    return db.session.scalar(select(Page).where(Page.conference_id == conference.id, Page.slug == slug))
+class LastOrganiser(ValueError):
+    """Removing the role would leave the conference without an organiser."""
 
 
-def menu_pages(conference: Conference) -> list[Page]:
-    return [page for page in conference.pages if page.in_menu]
+# Conferences
 
 
-def introduces_people(page: Page) -> bool:
-    """Whether the page is followed by cards of the conference's people (welcome and about pages)."""
-    return page.slug in PEOPLE_PAGE_SLUGS
+def _slug_free(slug: str, conference_id: int | None) -> bool:
+    query = select(Conference.id).where(Conference.slug == slug)
+    if conference_id is not None:
+        query = query.where(Conference.id != conference_id)
+    return db.session.scalar(query) is None
 
 
-def is_web_url(url: object) -> bool:
-    """True for an absolute http(s) address: the only kind a public page turns into a link."""
-    if not isinstance(url, str) or not url.strip():
-        return False
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-
-
-def venue_map_link(conference: Conference) -> str | None:
-    """The venue's map address when it is a web address, else None (never a javascript: link)."""
-    return conference.venue_map_url.strip() if is_web_url(conference.venue_map_url) else None
-
-
-INK = "#1b2430"  # the site's text colour (plenary.css --ink)
-WHITE = "#ffffff"
-
-
-def _luminance(colour: str) -> float | None:
-    """WCAG relative luminance of a #rrggbb colour, or None if it is not one."""
+def _save_unique(obj, values: dict, **audit):
+    """`save`, turning a unique-constraint race into SlugTaken instead of a 500."""
     try:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    except (TypeError, ValueError, IndexError):
-        return None
-    if len(colour) != 7 or not colour.startswith("#"):
-        return None
-    red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+        return save(obj, values, **audit)
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise SlugTaken(values.get("slug", "")) from exc
 
 
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG contrast ratio between two #rrggbb colours (1 to 21); 1 if either is not a colour."""
-    a, b = _luminance(first), _luminance(second)
-    if a is None or b is None:
-        return 1.0
-    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+def update_conference(conference: Conference, values: dict, *, user_id: int) -> Conference:
+    """Change a conference's details; raises SlugTaken when the new slug belongs to another conference."""
+    if not _slug_free(values["slug"], conference.id):
+        raise SlugTaken(values["slug"])
+    return _save_unique(
+        conference, values, action="conference.updated", user_id=user_id, conference_id=conference.id
+    )
 
 
-def text_colour_on(background: str) -> str:
-    """White or the site's ink, whichever reads better on the given #rrggbb background."""
-    if _luminance(background) is None:
-        return WHITE
-    return WHITE if contrast_ratio(WHITE, background) >= contrast_ratio(INK, background) else INK
+def create_conference(values: dict, *, creator_id: int) -> Conference:
+    """A new draft conference whose creator becomes its first organiser."""
+    if not _slug_free(values["slug"], None):
+        raise SlugTaken(values["slug"])
+    conference = Conference(**values)
+    db.session.add(conference)
+    try:
+        db.session.flush()  # the id, to file the creation under the new conference
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise SlugTaken(values["slug"]) from exc
+    note(
+        "conference.created",
+        conference,
+        user_id=creator_id,
+        conference_id=conference.id,
+        after=snapshot(conference),
+    )
+    grant = ConferenceRole(user_id=creator_id, conference_id=conference.id)
+    save(
+        grant,
+        {"role": Role.ORGANISER},
+        action="role.granted",
+        user_id=creator_id,
+        conference_id=conference.id,
+    )
+    return conference
 
 
-def link_colour(brand: str) -> str:
-    """The brand colour for links on white when it meets WCAG AA (4.5:1), else the site's ink."""
-    return brand if contrast_ratio(brand, WHITE) >= 4.5 else INK
+# Pages
+
+
+def save_page(conference: Conference, page: Page | None, values: dict, *, user_id: int) -> Page:
+    """Create or change a page; raises SlugTaken when another page of this conference has the slug."""
+    page = page or Page(conference_id=conference.id)
+    clash = select(Page.id).where(Page.conference_id == conference.id, Page.slug == values["slug"])
+    if page.id is not None:
+        clash = clash.where(Page.id != page.id)
+    if db.session.scalar(clash) is not None:
+        raise SlugTaken(values["slug"])
+    action = "page.updated" if page.id else "page.created"
+    return _save_unique(page, values, action=action, user_id=user_id, conference_id=conference.id)
+
+
+def delete_page(page: Page, *, user_id: int) -> None:
+    delete(page, action="page.deleted", user_id=user_id, conference_id=page.conference_id)
+
+
+# Team
+
+
+def grant_role(conference: Conference, email: str, role: Role, *, user_id: int) -> ConferenceRole:
+    """Give an existing account a role; raises UnknownAccount or RoleAlreadyHeld."""
+    user = user_by_email(email)
+    if user is None:
+        raise UnknownAccount(email)
+    if user.has_role(conference.id, role):
+        raise RoleAlreadyHeld(role)
+    grant = ConferenceRole(user_id=user.id, conference_id=conference.id)
+    return save(grant, {"role": role}, action="role.granted", user_id=user_id, conference_id=conference.id)
+
+
+def remove_role(conference: Conference, grant: ConferenceRole, *, user_id: int) -> None:
+    """Take a role away; raises LastOrganiser rather than leave the conference with none."""
+    if grant.role == Role.ORGANISER:
+        organisers = db.session.scalar(
+            select(func.count())
+            .select_from(ConferenceRole)
+            .where(ConferenceRole.conference_id == conference.id, ConferenceRole.role == Role.ORGANISER)
+        )
+        if organisers <= 1:
+            raise LastOrganiser()
+    delete(grant, action="role.removed", user_id=user_id, conference_id=conference.id)

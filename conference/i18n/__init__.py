@@ -6,8 +6,9 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the i18n blueprints."""
-    from conference.i18n import views
+    """Register the language switcher and the locale-aware date, time and country filters."""
+    from conference.i18n.formatting import register_filters
+    from conference.i18n.views import public
 
-    for module in (views,):
-        app.register_blueprint(module.bp)
+    app.register_blueprint(public.bp)
+    register_filters(app)

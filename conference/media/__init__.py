@@ -7,7 +7,6 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the media blueprints."""
-    from conference.media import views
+    from conference.media.views import public
 
-    for module in (views,):
-        app.register_blueprint(module.bp)
+    app.register_blueprint(public.bp)

@@ -8,6 +8,7 @@ from typing import IO
 
 from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
+from werkzeug.datastructures import FileStorage
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
@@ -48,3 +49,19 @@ def save_image(stream: IO[bytes], folder: str | Path, max_side: int = 1200) -> s
     else:
         image.save(folder / name, "JPEG", quality=85, optimize=True, progressive=True)
     return name
+
+
+def stored_image(
+    upload: FileStorage | None,
+    *,
+    remove: bool,
+    current: str | None,
+    folder: str | Path,
+    max_side: int = 1200,
+) -> str | None:
+    """The image file name to keep: a new upload (checked: may raise InvalidImage), none, or the current."""
+    if upload is not None:
+        return save_image(upload.stream, folder, max_side=max_side)
+    if remove:
+        return None
+    return current

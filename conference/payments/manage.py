@@ -10,7 +10,7 @@ from sqlalchemy import select
 from conference.events.access import organiser_required
 from conference.events.forms import manage_labels
 from conference.extensions import db
-from conference.i18n.views import safe_next
+from conference.i18n.redirects import safe_next
 from conference.payments import refunds, services
 from conference.payments.forms import (
     PAYMENT_STATUS_LABELS,

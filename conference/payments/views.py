@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from flask_babel import gettext as _
 
 from conference.core.signing import InvalidLink
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.extensions import csrf
 from conference.payments import services, webhooks
 from conference.payments.forms import money

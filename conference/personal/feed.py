@@ -23,8 +23,8 @@ from conference.personal.models import Bookmark, SeatBooking
 from conference.personal.seats import HELD
 from conference.registration.models import ENDED_STATUSES, Registration
 from conference.speakers.models import Person
+from conference.streaming.access import has_online_access
 from conference.streaming.links import join_link
-from conference.streaming.services import has_online_access
 
 _TOKENS = VersionedToken("plenary.personal-calendar-feed")
 

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from conference.db_types import utcnow
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.extensions import limiter
 from conference.payments import refunds
 from conference.registration import delegations, emails, operations, services

@@ -17,8 +17,8 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from conference.accounts.models import User
 from conference.audit.models import AuditEntry
+from conference.events.activity import Activity
 from conference.events.models import Conference
-from conference.events.operations import Activity
 from conference.extensions import db
 from conference.payments.models import Payment
 from conference.registration.capacity import holds_place

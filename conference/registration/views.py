@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from wtforms.fields import SelectChoice
 
 from conference.db_types import utcnow
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
 from conference.i18n.formatting import local_datetime
 from conference.registration import delegations, operations, services
 from conference.registration.blueprints import public as bp

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from conference.agenda.models import PersonRole, Session, SessionPerson
 from conference.agenda.published import PublishedSession, published_sessions, sessions_for_person
 from conference.events.models import Conference
-from conference.events.services import is_web_url
+from conference.events.queries import is_web_url
 from conference.extensions import db
 from conference.speakers.models import Person
 

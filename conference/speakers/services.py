@@ -11,8 +11,8 @@ from conference.agenda.models import SessionPerson
 from conference.core.changes import delete, save
 from conference.db_types import utcnow
 from conference.events.models import Conference
-from conference.events.operations import stored_image
 from conference.extensions import db
+from conference.media.services import stored_image
 from conference.speakers.models import Person
 
 CONFIRMED = "session_person.confirmed"

@@ -7,10 +7,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the streaming blueprints."""
-    from conference.streaming import manage, views
+    from conference.streaming.views import manage, public
 
-    for module in (
-        views,
-        manage,
-    ):
+    for module in (public, manage):
         app.register_blueprint(module.bp)

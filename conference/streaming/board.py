@@ -17,7 +17,7 @@ from conference.events.models import Conference
 from conference.extensions import db
 from conference.streaming.models import StreamChannel
 from conference.streaming.providers import PROVIDER_LABELS, Provider, provider_of, url_problem
-from conference.streaming.services import channels_for_sessions, recent_joins
+from conference.streaming.queries import channels_for_sessions, recent_joins
 
 RECENT = timedelta(minutes=5)
 LATELY = timedelta(minutes=30)

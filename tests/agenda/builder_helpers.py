@@ -15,6 +15,6 @@ def builder_token(client, url: str = GRID) -> str:
 
 
 def post_json(client, path: str, body: object, token: str | None = None):
-    """POST a change the way builder.js does: JSON with the X-CSRFToken header."""
+    """POST a change the way the builder page's script does: JSON with the X-CSRFToken header."""
     token = token or builder_token(client)
     return client.post(GRID + path, json=body, headers={"X-CSRFToken": token, "Accept": "application/json"})

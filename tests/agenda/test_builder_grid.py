@@ -7,12 +7,12 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
 
 from conference.agenda.models import Session, SessionStatus
 from conference.extensions import db
 from tests import factories
 from tests.agenda.builder_helpers import GRID
+from tests.conftest import count_queries
 
 
 def block_html(page: str, session_id: int) -> str:
@@ -169,16 +169,8 @@ def test_the_grid_takes_a_constant_number_of_queries(client, conference, signed_
             )
 
     def queries_for_grid() -> int:
-        statements: list[str] = []
-
-        def count(conn, cursor, statement, *args):
-            statements.append(statement)
-
-        event.listen(db.engine, "before_cursor_execute", count)
-        try:
+        with count_queries() as statements:
             assert client.get(GRID).status_code == 200
-        finally:
-            event.remove(db.engine, "before_cursor_execute", count)
         return len(statements)
 
     add_sessions(10)

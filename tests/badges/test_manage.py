@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select
 
 from conference.audit.models import AuditEntry
@@ -15,14 +14,9 @@ from conference.registration import services as registration_services
 from conference.registration.models import DelegateCategory, Registration
 from tests import factories
 from tests.badges.conftest import confirm, page_count, qr_codes, text_of
-from tests.conftest import submit
+from tests.conftest import call_route, manage_routes, submit
 
 BADGES = "/c/aplc-2026/manage/badges/"
-
-
-@pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
 
 
 @pytest.fixture
@@ -181,23 +175,7 @@ def test_an_unconfirmed_registrations_badge_is_not_found(client, signed_in, conf
 # Who may do what
 
 
-def _routes(app, ids) -> list[tuple[str, str]]:
-    found = []
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint.startswith("badges_manage."):
-            url = rule.build({arg: ids[arg] for arg in rule.arguments}, append_unknown=False)[1]
-            found += [(method, url) for method in sorted(rule.methods & {"GET", "POST"})]
-    return found
-
-
-def _call(app, client, method, url):
-    if method == "GET":
-        return client.get(url)
-    with client.session_transaction() as session:
-        session.setdefault("csrf_token", "raw")
-        raw = session["csrf_token"]
-    token = URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
-    return client.post(url, data={"csrf_token": token, "which": "all", "size": "a6", "layout": "single"})
+RUN_OPTIONS = {"which": "all", "size": "a6", "layout": "single"}  # a filled-in run form, sent with every POST
 
 
 @pytest.fixture
@@ -214,24 +192,24 @@ def world(app, client, auth, conference, organiser, delegates):
     users["other_organiser"] = factories.make_user("o@example.org")
     factories.grant(users["other_organiser"], other, "organiser")
     ids = {"slug": conference.slug, "run_id": latest_run().id, "registration_id": delegates[0].id}
-    return {"routes": _routes(app, ids), "users": users}
+    return {"routes": manage_routes(app, "badges_manage.", ids), "users": users}
 
 
 def test_every_route_is_covered(world):
-    assert len({url for _m, url in world["routes"]}) == 6
+    assert len({url for _endpoint, _m, url in world["routes"]}) == 6
 
 
 def test_anonymous_visitors_are_sent_to_log_in(app, client, world):
-    for method, url in world["routes"]:
-        response = _call(app, client, method, url)
+    for _endpoint, method, url in world["routes"]:
+        response = call_route(client, method, url, RUN_OPTIONS)
         assert response.status_code == 302 and "/login" in response.headers["Location"], (method, url)
 
 
 @pytest.mark.parametrize("kind", ["delegate", "staff", "other_organiser"])
 def test_others_are_refused(app, client, auth, world, kind):
     auth.login(world["users"][kind].email)
-    for method, url in world["routes"]:
-        assert _call(app, client, method, url).status_code == 403, (kind, method, url)
+    for _endpoint, method, url in world["routes"]:
+        assert call_route(client, method, url, RUN_OPTIONS).status_code == 403, (kind, method, url)
 
 
 def test_another_conferences_runs_and_registrations_are_not_found(client, auth, organiser, world):

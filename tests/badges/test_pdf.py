@@ -8,6 +8,7 @@ import re
 import pytest
 
 from conference.badges.codes import badge_code, make_badge_code, verify_badge_code
+from conference.badges.content import badge_content, badge_pdf
 from conference.badges.fonts import load_fonts
 from conference.badges.pdf import (
     A6,
@@ -20,7 +21,6 @@ from conference.badges.pdf import (
     sheet_grid,
     write_badges,
 )
-from conference.badges.services import badge_content, badge_pdf
 from conference.badges.typesetting import fit
 from tests.badges.conftest import confirm, page_count, qr_codes, text_of
 

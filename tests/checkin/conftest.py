@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from conference.badges.codes import badge_code
+from conference.checkin import services as checkin_services
 from conference.checkin import tokens
 from conference.registration import services as registration_services
 from conference.registration.models import Attendance
@@ -48,7 +49,7 @@ def staff(conference):
 
 @pytest.fixture
 def device(conference, organiser):
-    return tokens.create_token(
+    return checkin_services.create_token(
         conference,
         label="Gate A phone",
         lifetime=timedelta(hours=24),

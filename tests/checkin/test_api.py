@@ -11,13 +11,14 @@ from sqlalchemy import func, select
 
 from conference.audit.models import AuditEntry
 from conference.badges.codes import badge_code
+from conference.checkin import services as checkin_services
 from conference.checkin import tokens
 from conference.checkin.models import CheckIn, Scan
 from conference.db_types import utcnow
 from conference.extensions import db
 from tests import factories
 from tests.checkin.conftest import register
-from tests.conftest import csrf_token, submit
+from tests.conftest import count_queries, csrf_token, submit
 
 API = "/api/checkin/v1/c/aplc-2026"
 
@@ -234,10 +235,10 @@ def test_a_broken_token_is_401(client):
 
 
 def test_revoked_and_expired_tokens_are_401(client, conference, device, bearer, organiser):
-    tokens.revoke_token(device, by_user_id=organiser.id, now=utcnow())
+    checkin_services.revoke_token(device, by_user_id=organiser.id, now=utcnow())
     response = client.get(f"{API}/registrations", headers=bearer)
     assert response.status_code == 401 and "revoked" in response.get_json()["error"]["message"]
-    expired = tokens.create_token(
+    expired = checkin_services.create_token(
         conference,
         label="Old",
         lifetime=timedelta(hours=1),
@@ -252,7 +253,7 @@ def test_revoked_and_expired_tokens_are_401(client, conference, device, bearer, 
 
 def test_another_conferences_token_is_403(client, conference):
     other = factories.make_conference("aplc-forum")
-    theirs = tokens.create_token(
+    theirs = checkin_services.create_token(
         other, label="Forum", lifetime=timedelta(hours=1), by_user_id=None, now=utcnow()
     )
     response = client.get(
@@ -285,17 +286,13 @@ def test_an_unknown_conference_is_404_for_staff(client, auth, staff):
     assert response.get_json()["error"]["message"] == "No such conference."
 
 
-def _csrf(client) -> str:
-    return csrf_token(client, "/c/aplc-2026/")  # the log-out form's token: the session's
-
-
 def test_signed_in_staff_scan_with_the_csrf_header(client, auth, staff, delegate, code):
     auth.login("staff@example.org")
     assert client.get(f"{API}/registrations").status_code == 200
     refused = client.post(f"{API}/scans", json={"id": "s1", "code": code})
     assert refused.status_code == 400 and "CSRF" in refused.get_json()["error"]["message"]
     assert db.session.scalar(select(func.count(Scan.id))) == 0
-    token = _csrf(client)
+    token = csrf_token(client, "/c/aplc-2026/")  # the log-out form's token: the session's
     body = client.post(
         f"{API}/scans", json={"id": "s1", "code": code}, headers={"X-CSRFToken": token}
     ).get_json()
@@ -321,16 +318,6 @@ def test_a_scan_without_a_time_is_taken_as_received(client, bearer, delegate, co
 
 def test_a_scan_costs_four_statements(app, client, bearer, delegate, code):
     """The token with its conference, the card with its check-ins, the scan, the check-in; no audit row."""
-    from sqlalchemy import event
-
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement.split()[0])
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with count_queries() as statements:
         assert post_scan(client, bearer, code, "counted").get_json()["result"] == "ok"
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    assert statements == ["SELECT", "SELECT", "INSERT", "INSERT"]
+    assert [statement.split()[0] for statement in statements] == ["SELECT", "SELECT", "INSERT", "INSERT"]

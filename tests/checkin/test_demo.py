@@ -13,7 +13,7 @@ from conference.checkin.models import ENTRANCE, CheckIn, CheckInResult, Scan, Sc
 from conference.db_types import utcnow
 from conference.demo.checkins import seed_checkins
 from conference.demo.seed import seed_demo
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.registration.models import Attendance, Registration, RegistrationStatus, TicketType
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from conference.audit.models import AuditEntry
+from conference.checkin import services as checkin_services
 from conference.checkin import tokens
 from conference.checkin.models import ScanningToken
 from conference.db_types import utcnow
@@ -91,11 +92,11 @@ def test_pairing_links_that_do_not_work(client, conference, device, organiser):
     assert client.get(f"/c/aplc-2026/checkin/pair/{signed[:-3]}").status_code == 404
     # Signed for another conference's device: not valid here.
     other = factories.make_conference("aplc-forum")
-    theirs = tokens.create_token(
+    theirs = checkin_services.create_token(
         other, label="Forum", lifetime=timedelta(hours=1), by_user_id=None, now=utcnow()
     )
     assert client.get(f"/c/aplc-2026/checkin/pair/{tokens.pairing_signature(theirs)}").status_code == 404
-    tokens.revoke_token(device, by_user_id=organiser.id, now=utcnow())
+    checkin_services.revoke_token(device, by_user_id=organiser.id, now=utcnow())
     page = client.get(f"/c/aplc-2026/checkin/pair/{signed}")
     assert page.status_code == 410 and "revoked this device" in page.get_data(as_text=True)
     assert "data-token" not in page.get_data(as_text=True)
@@ -103,14 +104,14 @@ def test_pairing_links_that_do_not_work(client, conference, device, organiser):
 
 def test_an_old_pairing_link_has_expired(client, device, monkeypatch):
     signed = tokens.pairing_signature(device)
-    monkeypatch.setattr(tokens, "PAIRING_LINK_MAX_AGE", -1)
+    monkeypatch.setattr(tokens.PAIRING_LINKS, "max_age", -1)
     page = client.get(f"/c/aplc-2026/checkin/pair/{signed}")
     assert page.status_code == 410 and "expired" in page.get_data(as_text=True)
 
 
 def test_an_expired_device_shows_no_pairing_code(client, auth, conference, organiser):
     auth.login("organiser@example.org")
-    old = tokens.create_token(
+    old = checkin_services.create_token(
         conference,
         label="Yesterday",
         lifetime=timedelta(hours=4),
@@ -142,7 +143,7 @@ def test_another_conferences_organiser_is_refused(client, auth, conference):
 
 def test_a_device_of_another_conference_is_404(client, auth, organiser):
     other = factories.make_conference("aplc-forum")
-    theirs = tokens.create_token(
+    theirs = checkin_services.create_token(
         other, label="Forum", lifetime=timedelta(hours=1), by_user_id=None, now=utcnow()
     )
     auth.login("organiser@example.org")

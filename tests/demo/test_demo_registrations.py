@@ -11,9 +11,10 @@ from sqlalchemy import delete, func, select
 
 from conference.audit.models import AuditEntry
 from conference.db_types import utcnow
-from conference.demo.registrations import OBSERVER_PRICE_KRW, SAMPLE_SIZE, seed_registrations
+from conference.demo.registrations import SAMPLE_SIZE, seed_registrations
 from conference.demo.seed import seed_demo
-from conference.events.services import conference_by_slug
+from conference.demo.tickets import OBSERVER_PRICE_KRW
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
 from conference.payments.models import Payment, PaymentProvider, PaymentStatus, Refund

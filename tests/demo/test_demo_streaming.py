@@ -12,13 +12,13 @@ from sqlalchemy import func, select
 from conference.agenda.models import Session, SessionType
 from conference.demo.seed import seed_demo
 from conference.demo.streaming import NOT_STREAMED
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.registration.models import TicketType
 from conference.streaming.board import UrlState, check_url
 from conference.streaming.models import StreamChannel
 from conference.streaming.providers import Provider, embed_url, provider_of
-from conference.streaming.services import channels_for_sessions
+from conference.streaming.queries import channels_for_sessions
 
 TODAY = date(2026, 3, 2)
 LABELS = ["Floor", "English interpretation", "Korean interpretation"]

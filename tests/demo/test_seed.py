@@ -15,7 +15,7 @@ from conference.agenda.models import Session, SessionStatus, SessionType
 from conference.audit.models import AuditEntry
 from conference.demo.seed import DEMO_ACCOUNTS, seed_demo
 from conference.events.models import ConferenceFormat, ConferenceStatus
-from conference.events.services import conference_by_slug, listed_conferences, page_by_slug
+from conference.events.queries import conference_by_slug, listed_conferences, page_by_slug
 from conference.extensions import db
 from conference.speakers.models import Person
 

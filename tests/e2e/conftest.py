@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("PLENARY_CHROMIUM", "/usr/bin/chromium")
@@ -22,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ORGANISER = ("organiser@plenary.example.org", "demo-organiser-2026")  # the demo seed's organiser
 
 
 def _chromium_available() -> bool:
@@ -67,3 +70,17 @@ def page(browser, live_server, request):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+def log_in(
+    page: Page, email: str = ORGANISER[0], password: str = ORGANISER[1], *, next_url: str = ""
+) -> None:
+    """Log in through the form and wait until it worked: on `next_url` if given, else with "Log out" shown."""
+    page.goto(f"/login?next={next_url}" if next_url else "/login")
+    page.get_by_label(re.compile("e-?mail", re.I)).fill(email)
+    page.get_by_label(re.compile("^password", re.I)).fill(password)
+    page.get_by_role("button", name=re.compile("log in", re.I)).click()
+    if next_url:
+        expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
+    else:
+        expect(page.get_by_role("button", name=re.compile("log out", re.I))).to_be_visible()

@@ -13,18 +13,11 @@ from conference.agenda.models import Session
 from conference.events.models import Conference
 from conference.extensions import db
 from tests import factories
+from tests.e2e.conftest import log_in
 
 DEMO_SLUG = "aplc-founding-assembly"
 GRID = f"/c/{DEMO_SLUG}/manage/agenda/"
 INTERACT_JS = Path(__file__).resolve().parents[2] / "static" / "vendor" / "interact.min.js"
-
-
-def log_in_as_organiser(page) -> None:
-    page.goto(f"/login?next={GRID}")
-    page.get_by_label(re.compile("e-?mail", re.I)).fill("organiser@plenary.example.org")
-    page.get_by_label(re.compile("^password", re.I)).fill("demo-organiser-2026")
-    page.get_by_role("button", name=re.compile("log in", re.I)).click()
-    expect(page.get_by_role("heading", name="Timetable")).to_be_visible()
 
 
 def block(page, title: str):
@@ -44,7 +37,8 @@ def in_room(page, room: str, title: str):
 
 def test_organiser_drags_a_session_to_another_room_and_time_and_it_stays_after_reload(page):
     assert INTERACT_JS.exists(), "run `make install`: it copies interact.js from npm to static/vendor/"
-    log_in_as_organiser(page)
+    log_in(page, next_url=GRID)
+    expect(page.get_by_role("heading", name="Timetable")).to_be_visible()
     opening = block(page, "Opening ceremony")
     expect(opening).to_have_attribute("data-start", "570")  # 09:30 in Seoul
     expect(in_room(page, "Grand Hall", "Opening ceremony")).to_have_count(1)
@@ -82,7 +76,8 @@ def test_organiser_drags_a_session_to_another_room_and_time_and_it_stays_after_r
 
 
 def test_organiser_creates_a_clash_sees_the_conflict_and_fixes_it_with_the_keyboard(page):
-    log_in_as_organiser(page)
+    log_in(page, next_url=GRID)
+    expect(page.get_by_role("heading", name="Timetable")).to_be_visible()
     expect(page.locator("#conflicts-heading")).to_have_text("No conflicts")
 
     page.get_by_role("link", name="New session").click()
@@ -139,7 +134,8 @@ def test_a_session_without_a_room_is_dragged_from_the_list_onto_a_room(page):
     first_day = conference.start_date
     starts_at = datetime.combine(first_day, time(16, 0), tzinfo=conference.tz)  # 16:00 in Seoul
     loose = factories.make_session(conference, "Poster walk", starts_at=starts_at, minutes=30)
-    log_in_as_organiser(page)
+    log_in(page, next_url=GRID)
+    expect(page.get_by_role("heading", name="Timetable")).to_be_visible()
     poster = block(page, "Poster walk")
     expect(page.locator("#roomless-list").locator(".tt-block", has_text="Poster walk")).to_have_count(1)
     expect(page.get_by_text("Drag one onto a room's column")).to_be_visible()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -12,12 +11,13 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from conference.badges.codes import badge_code
-from conference.badges.services import BadgeSelection, count_selected
+from conference.badges.queries import count_selected
+from conference.badges.runs import BadgeSelection
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.registration.models import Registration, RegistrationStatus
 from conference.registration.tokens import make_token
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, log_in
 
 DEMO_SLUG = "aplc-forum"  # the demo conference with sample delegates
 BADGES = f"/c/{DEMO_SLUG}/manage/badges/"
@@ -37,10 +37,7 @@ def test_an_organiser_prints_every_badge_on_a4_sheets(page, app, tmp_path):
     expected = count_selected(conference, BadgeSelection())
     assert expected > 6
 
-    page.goto(f"/login?next={BADGES}")
-    page.get_by_label(re.compile("e-?mail", re.I)).fill("organiser@plenary.example.org")
-    page.get_by_label(re.compile("^password", re.I)).fill("demo-organiser-2026")
-    page.get_by_role("button", name=re.compile("log in", re.I)).click()
+    log_in(page, next_url=BADGES)
     expect(page.get_by_role("heading", name="Badges", exact=True)).to_be_visible()
     page.get_by_label("4 × 3 in (102 × 76 mm)").check()
     page.get_by_label("A4 sheets with several badges and cut marks").check()

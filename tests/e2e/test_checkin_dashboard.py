@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import urllib.request
 from datetime import timedelta
 
@@ -14,22 +13,16 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from conference.badges.codes import badge_code
+from conference.checkin import services as checkin_services
 from conference.checkin import tokens
 from conference.db_types import utcnow
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.registration.models import Attendance, Registration, RegistrationStatus, TicketType
+from tests.e2e.conftest import log_in
 
 FORUM = "aplc-forum"
 API = f"/api/checkin/v1/c/{FORUM}"
-
-
-def log_in(page, email: str = "organiser@plenary.example.org", password: str = "demo-organiser-2026") -> None:
-    page.goto("/login")
-    page.get_by_label(re.compile("e-?mail", re.I)).fill(email)
-    page.get_by_label(re.compile("^password", re.I)).fill(password)
-    page.get_by_role("button", name=re.compile("log in", re.I)).click()
-    expect(page.get_by_role("button", name=re.compile("log out", re.I))).to_be_visible()
 
 
 def expected_delegate(conference_id: int) -> Registration:
@@ -59,7 +52,7 @@ def post_json(url: str, body: dict, bearer: str) -> dict:
 
 def test_the_dashboard_updates_after_a_scan_posted_through_the_api(page, live_server):
     forum = conference_by_slug(FORUM)
-    device = tokens.create_token(
+    device = checkin_services.create_token(
         forum, label="Gate B", lifetime=timedelta(hours=2), by_user_id=None, now=utcnow()
     )
     bearer = tokens.bearer_token(device)

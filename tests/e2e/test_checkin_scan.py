@@ -15,7 +15,7 @@ from conference.checkin.models import CheckIn, Scan
 from conference.extensions import db
 from tests.e2e import checkin_fixtures
 from tests.e2e.checkin_fixtures import DEMO_SLUG, badge_image, code_of, delegates_at_the_door
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, log_in
 
 camera_browser = checkin_fixtures.camera_browser
 checkin_server = checkin_fixtures.checkin_server
@@ -37,14 +37,6 @@ def phone_page(browser, base_url: str):
     page = context.new_page()
     page.set_default_timeout(10_000)
     return page
-
-
-def log_in(page, email: str, password: str) -> None:
-    page.goto(f"/login?next={PAGE}")
-    page.get_by_label(re.compile("e-?mail", re.I)).fill(email)
-    page.get_by_label(re.compile("^password", re.I)).fill(password)
-    page.get_by_role("button", name=re.compile("log in", re.I)).click()
-    expect(page).to_have_url(re.compile(re.escape(PAGE) + "$"))
 
 
 def choose_entrance(page) -> None:
@@ -105,7 +97,7 @@ def test_a_badge_shown_to_the_camera_gets_green_then_amber(camera_browser, check
     code, name = code_of(delegate), delegate.display_name
     chromium = camera_browser(badge_image(code, name, delegate.ticket_type.badge_colour))
     page = phone_page(chromium, checkin_server.url)
-    log_in(page, *STAFF)
+    log_in(page, *STAFF, next_url=PAGE)
     choose_entrance(page)
 
     expect(result(page)).to_be_visible(timeout=15_000)  # the camera films the badge
@@ -137,7 +129,7 @@ def test_a_forged_badge_is_red_with_a_sound_and_search_checks_in_by_hand(browser
     first, second = delegates_at_the_door(2)
     page = phone_page(browser, checkin_server.url)
     page.add_init_script("window.beeps = []")
-    log_in(page, *STAFF)
+    log_in(page, *STAFF, next_url=PAGE)
     choose_entrance(page)
     expect(page.locator("#checkin")).to_have_attribute("data-connection", "online")
     page.evaluate(
@@ -175,7 +167,7 @@ def test_a_forged_badge_is_red_with_a_sound_and_search_checks_in_by_hand(browser
 def test_offline_scans_are_queued_and_sent_once_when_the_server_is_back(browser, checkin_server):
     first, second = delegates_at_the_door(2)
     page = phone_page(browser, checkin_server.url)
-    log_in(page, *STAFF)
+    log_in(page, *STAFF, next_url=PAGE)
     choose_entrance(page)
     expect(page.locator("#checkin")).to_have_attribute("data-connection", "online")
     expect(page.locator("#ci-cache-note")).to_contain_text("registrations on this device")
@@ -256,7 +248,7 @@ def another_phone_scans(registration) -> None:
 def test_the_servers_answer_replaces_the_devices_own(browser, checkin_server):
     (delegate,) = delegates_at_the_door(1)
     page = phone_page(browser, checkin_server.url)
-    log_in(page, *STAFF)
+    log_in(page, *STAFF, next_url=PAGE)
     choose_entrance(page)
     expect(page.locator("#ci-cache-note")).to_contain_text("registrations on this device")
     another_phone_scans(delegate)  # a moment ago, before this page's next sync
@@ -281,7 +273,7 @@ def test_the_servers_answer_replaces_the_devices_own(browser, checkin_server):
 def test_a_paired_phone_scans_without_an_account_until_its_pairing_is_revoked(browser, checkin_server):
     (delegate,) = delegates_at_the_door(1)
     now = datetime.now(UTC)
-    device = tokens.create_token(
+    device = services.create_token(
         delegate.conference, label="Gate B phone", lifetime=timedelta(hours=4), by_user_id=None, now=now
     )
     bearer = json.dumps(tokens.bearer_token(device))
@@ -297,7 +289,7 @@ def test_a_paired_phone_scans_without_an_account_until_its_pairing_is_revoked(br
     checkin = db.session.scalar(select(CheckIn).where(CheckIn.registration_id == delegate.id))
     assert checkin.checked_in_by == "Gate B phone"
 
-    tokens.revoke_token(device, by_user_id=None, now=datetime.now(UTC))
+    services.revoke_token(device, by_user_id=None, now=datetime.now(UTC))
     wedge_scan(page, code_of(delegate), answer=False)
     expect(page.get_by_role("heading", name="Pair this device or log in")).to_be_visible()
     expect(page.get_by_text("This device's pairing was revoked")).to_be_visible()

@@ -6,15 +6,9 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import log_in
+
 DEMO_SLUG = "aplc-founding-assembly"
-
-
-def log_in(page, email: str = "organiser@plenary.example.org", password: str = "demo-organiser-2026") -> None:
-    page.goto("/login")
-    page.get_by_label(re.compile("e-?mail", re.I)).fill(email)
-    page.get_by_label(re.compile("^password", re.I)).fill(password)
-    page.get_by_role("button", name=re.compile("log in", re.I)).click()
-    expect(page.get_by_role("button", name=re.compile("log out", re.I))).to_be_visible()
 
 
 def test_bookmark_a_session_and_see_it_in_my_agenda(page):

@@ -8,22 +8,15 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from conference.agenda.models import Room, Session
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.extensions import db
 from conference.registration.models import Registration, RegistrationStatus, TicketType
 from conference.streaming.models import StreamChannel
 from conference.streaming.services import record_join
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, log_in
 
 SLUG = "aplc-forum"
 BOARD = f"/c/{SLUG}/manage/streaming/board"
-
-
-def log_in_as_organiser(page, next_url: str) -> None:
-    page.goto(f"/login?next={next_url}")
-    page.get_by_label(re.compile("e-?mail", re.I)).fill("organiser@plenary.example.org")
-    page.get_by_label(re.compile("^password", re.I)).fill("demo-organiser-2026")
-    page.get_by_role("button", name=re.compile("log in", re.I)).click()
 
 
 def an_online_delegate(conference) -> Registration:
@@ -50,7 +43,7 @@ def test_the_board_shows_each_rooms_channels_and_updates_after_a_join(page):
         select(StreamChannel).where(StreamChannel.room_id == hall.id, StreamChannel.label == "Floor")
     )
 
-    log_in_as_organiser(page, f"{BOARD}?refresh=2")
+    log_in(page, next_url=f"{BOARD}?refresh=2")
     expect(page.get_by_role("heading", name="Stream board")).to_be_visible()
     room = page.locator(f"#board-room-{hall.id}")
     expect(room.get_by_role("heading", name="Main Hall")).to_be_visible()
@@ -76,7 +69,7 @@ def test_the_board_shows_each_rooms_channels_and_updates_after_a_join(page):
 
 
 def test_the_channels_page_shows_provider_badges_and_checks(page):
-    log_in_as_organiser(page, f"/c/{SLUG}/manage/streaming/")
+    log_in(page, next_url=f"/c/{SLUG}/manage/streaming/")
     expect(page.get_by_role("heading", name="Streaming", exact=True)).to_be_visible()
     hall = page.locator(".stream-room", has=page.get_by_role("heading", name="Main Hall"))
     expect(hall.locator(".stream-channel")).to_have_count(3)
@@ -88,7 +81,7 @@ def test_the_channels_page_shows_provider_badges_and_checks(page):
 
 def test_an_organiser_adds_interpretation_to_two_rooms_for_one_day_in_bulk(page):
     forum = conference_by_slug(SLUG)
-    log_in_as_organiser(page, f"/c/{SLUG}/manage/streaming/bulk")
+    log_in(page, next_url=f"/c/{SLUG}/manage/streaming/bulk")
     first = page.locator("fieldset.stream-bulk-row").nth(0)
     first.get_by_label("Label").fill("Sign language")
     first.get_by_label("Stream address (URL)").fill("https://stream.example.org/sign")
@@ -117,7 +110,7 @@ def test_an_organiser_adds_interpretation_to_two_rooms_for_one_day_in_bulk(page)
 
 
 def test_recordings_of_the_past_assembly(page):
-    log_in_as_organiser(page, "/c/aplc-founding-assembly/manage/streaming/recordings")
+    log_in(page, next_url="/c/aplc-founding-assembly/manage/streaming/recordings")
     expect(page.get_by_role("link", name="Recordings")).to_have_attribute("aria-current", "page")
     opening = page.locator(".stream-recording", has=page.get_by_role("heading", name="Opening ceremony"))
     expect(opening.get_by_label("Recording of “Floor”")).to_have_value(

@@ -6,15 +6,9 @@ from datetime import date
 
 import pytest
 
+from conference.events.colours import contrast_ratio, link_colour, text_colour_on
 from conference.events.models import ConferenceStatus
-from conference.events.services import (
-    contrast_ratio,
-    is_web_url,
-    link_colour,
-    listed_conferences,
-    text_colour_on,
-    visible_conference,
-)
+from conference.events.queries import is_web_url, listed_conferences, visible_conference
 from tests import factories
 
 

@@ -162,9 +162,3 @@ def paid_by_card(client, card, post_event):
 def mails(to: str, subject_part: str = "") -> list[OutboxMessage]:
     query = select(OutboxMessage).where(OutboxMessage.recipient == to).order_by(OutboxMessage.id)
     return [m for m in db.session.scalars(query) if subject_part in m.subject]
-
-
-@pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser

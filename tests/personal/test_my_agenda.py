@@ -43,13 +43,6 @@ def programme(conference):
     return sessions
 
 
-@pytest.fixture
-def mina(auth):
-    user = factories.make_user("mina@example.org", name="Mina Park")
-    auth.login(user.email)
-    return user
-
-
 def save(conference, viewer: Viewer, *sessions) -> None:
     for session in sessions:
         bookmarks.set_bookmark(conference, session.id, viewer, True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 
 from conference.extensions import db
 from conference.registration import services
 from conference.registration.models import Question
 from tests import factories
+from tests.conftest import call_route, manage_routes
 
+PREFIX = "registration_manage."
 OUTSIDERS = ("delegate", "staff", "other_organiser")
 
 
@@ -36,36 +37,14 @@ def world(app, conference, organiser):
     return {"ids": ids, "users": {kind: user.email for kind, user in users.items()}}
 
 
-def routes(app, ids: dict) -> list[tuple[str, str]]:
-    found = []
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint.startswith("registration_manage."):
-            url = rule.build({arg: ids[arg] for arg in rule.arguments}, append_unknown=False)[1]
-            found += [(method, url) for method in sorted(rule.methods & {"GET", "POST"})]
-    return found
-
-
-def csrf_token(app, client) -> str:
-    with client.session_transaction() as session:
-        session.setdefault("csrf_token", "test-raw-token")
-        raw = session["csrf_token"]
-    return URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
-
-
-def call(app, client, method: str, url: str):
-    if method == "GET":
-        return client.get(url)
-    return client.post(url, data={"csrf_token": csrf_token(app, client)})
-
-
 def test_every_route_is_covered(app, world):
-    urls = {url for _method, url in routes(app, world["ids"])}
+    urls = {url for _endpoint, _method, url in manage_routes(app, PREFIX, world["ids"])}
     assert len(urls) >= 18
 
 
 def test_anonymous_visitors_are_sent_to_log_in(app, client, world):
-    for method, url in routes(app, world["ids"]):
-        response = call(app, client, method, url)
+    for _endpoint, method, url in manage_routes(app, PREFIX, world["ids"]):
+        response = call_route(client, method, url)
         assert response.status_code == 302, (method, url)
         assert "/login" in response.headers["Location"]
 
@@ -73,14 +52,14 @@ def test_anonymous_visitors_are_sent_to_log_in(app, client, world):
 @pytest.mark.parametrize("kind", OUTSIDERS)
 def test_outsiders_are_refused(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for method, url in routes(app, world["ids"]):
-        assert call(app, client, method, url).status_code == 403, (kind, method, url)
+    for _endpoint, method, url in manage_routes(app, PREFIX, world["ids"]):
+        assert call_route(client, method, url).status_code == 403, (kind, method, url)
 
 
 @pytest.mark.parametrize("kind", ["organiser", "admin"])
 def test_organisers_and_site_admins_open_every_page(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for method, url in routes(app, world["ids"]):
+    for _endpoint, method, url in manage_routes(app, PREFIX, world["ids"]):
         if method == "GET":
             assert client.get(url).status_code == 200, (kind, url)
 

@@ -18,12 +18,6 @@ BASE = "/c/aplc-2026/manage/registrations"
 
 
 @pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser
-
-
-@pytest.fixture
 def data(conference):
     visits = Question(
         conference_id=conference.id,

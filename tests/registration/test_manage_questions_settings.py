@@ -28,12 +28,6 @@ POLICY = {
 }
 
 
-@pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser
-
-
 def test_create_and_edit_a_choice_question(client, conference, signed_in):
     data = QUESTION | {
         "options_text": "Museum\r\n\r\n Library \r\nMuseum\r\nPark",

@@ -31,12 +31,6 @@ GOOD = {
 }
 
 
-@pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser
-
-
 def test_create_a_ticket_in_local_time_and_major_units(client, conference, signed_in):
     response = submit(client, f"{TICKETS}new", GOOD | {"includes_streaming": "y"}, follow_redirects=True)
     html = response.get_data(as_text=True)

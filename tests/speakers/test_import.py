@@ -15,7 +15,6 @@ from conference.speakers import importing
 from conference.speakers.models import Person
 from tests import factories
 from tests.conftest import csrf_token, submit
-from tests.test_access import csrf_token as raw_csrf_token
 
 IMPORT = "/c/aplc-2026/manage/people/import"
 CONFIRM = "/c/aplc-2026/manage/people/import/confirm"
@@ -267,7 +266,7 @@ def test_only_organisers_import(app, client, auth, conference, kind):
     for url, data in ((IMPORT, {"csv_file": csv_file(GOOD)}), (CONFIRM, {"rows": token})):
         assert client.get(IMPORT).status_code == expected
         response = client.post(
-            url, data=data | {"csrf_token": raw_csrf_token(app, client)}, content_type="multipart/form-data"
+            url, data=data | {"csrf_token": csrf_token(client)}, content_type="multipart/form-data"
         )
         assert response.status_code == expected
         if kind == "anonymous":

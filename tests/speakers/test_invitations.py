@@ -16,8 +16,7 @@ from conference.mail.models import OutboxMessage
 from conference.speakers import invitations
 from conference.speakers.models import Person
 from tests import factories
-from tests.conftest import submit
-from tests.test_access import csrf_token
+from tests.conftest import csrf_token, submit
 
 LINK = re.compile(r"http://localhost(/c/aplc-2026/speaker/[^/\s\"]+/)")
 
@@ -268,7 +267,7 @@ def test_only_organisers_invite_or_revoke(app, client, auth, conference, mun, ki
             factories.grant(user, factories.make_conference("other-2026"), "organiser")
         auth.login(user.email)
     for action in ("invite", "revoke-links"):
-        response = client.post(f"{edit_url(mun)}/{action}", data={"csrf_token": csrf_token(app, client)})
+        response = client.post(f"{edit_url(mun)}/{action}", data={"csrf_token": csrf_token(client)})
         assert response.status_code == (302 if kind == "anonymous" else 403)
         if kind == "anonymous":
             assert response.headers["Location"].startswith("/login")

@@ -33,12 +33,6 @@ def jpeg_with_exif(size=(2400, 1600), orientation: int = 1) -> bytes:
     return buffer.getvalue()
 
 
-def png_bytes(size=(300, 200), mode="RGB") -> bytes:
-    buffer = BytesIO()
-    Image.new(mode, size, (31, 95, 139, 128) if mode == "RGBA" else "#1f5f8b").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def oversized_image() -> bytes:
     """A real PNG over 5 MB (random pixels do not compress) but under the 8 MB request limit."""
     image = Image.frombytes("RGB", (1500, 1300), os.urandom(1500 * 1300 * 3))
@@ -100,11 +94,11 @@ def test_the_exif_orientation_is_applied_before_it_is_dropped(app, client, photo
 
 def test_a_png_with_transparency_stays_png_and_one_without_becomes_jpeg(app, client, photo_form):
     url, fields = photo_form
-    upload(client, url, fields, png_bytes(mode="RGBA"), "logo.png")
+    upload(client, url, fields, factories.png_bytes((300, 200), transparent=True), "logo.png")
     _person, path = stored(app)
     with Image.open(path) as image:
         assert image.format == "PNG" and image.mode == "RGBA" and image.size == (300, 200)
-    upload(client, url, fields, png_bytes(), "photo.png")
+    upload(client, url, fields, factories.png_bytes((300, 200)), "photo.png")
     _person, path = stored(app)
     with Image.open(path) as image:
         assert image.format == "JPEG"

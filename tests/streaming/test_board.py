@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event
 
 from conference.agenda.models import SessionStatus
 from conference.db_types import utcnow
@@ -16,6 +15,7 @@ from conference.streaming.board import UrlState, check_url, stream_board
 from conference.streaming.models import StreamChannel
 from conference.streaming.services import record_join
 from tests import factories
+from tests.conftest import count_queries
 
 FLOOR = "https://www.youtube.com/watch?v=abcdefghijk"
 ZOOM = "https://zoom.us/j/81234567890"
@@ -76,6 +76,12 @@ def programme(app) -> Programme:
     channel(conference, "Studio today", TODAY_ONLY, room_id=studio.id, day=local_today)
     factories.publish(conference)
     return Programme(conference, hall, seminar, studio, on_now, next_in_hall, next_in_seminar, floor)
+
+
+@pytest.fixture
+def conference(programme):
+    """The conference these tests run is the live one, so `organiser` and `signed_in` are its organiser's."""
+    return programme.conference
 
 
 def delegate(conference, email: str):
@@ -154,14 +160,9 @@ def test_the_board_reads_the_published_programme_only(programme):
 def test_the_board_costs_the_same_few_queries_for_many_rooms(programme):
     def queries_for_board() -> int:
         db.session.expire_all()
-        seen = []
-        listener = lambda *args: seen.append(args[2])  # noqa: E731
-        event.listen(db.engine, "before_cursor_execute", listener)
-        try:
+        with count_queries() as statements:
             stream_board(programme.conference, utcnow())
-        finally:
-            event.remove(db.engine, "before_cursor_execute", listener)
-        return len(seen)
+        return len(statements)
 
     few = queries_for_board()
     for number in range(10):
@@ -170,14 +171,6 @@ def test_the_board_costs_the_same_few_queries_for_many_rooms(programme):
         factories.make_session(programme.conference, f"Talk {number}", utcnow(), room_id=room.id)
     factories.publish(programme.conference)
     assert queries_for_board() == few <= 8
-
-
-@pytest.fixture
-def signed_in(client, auth, programme):
-    organiser = factories.make_user("organiser@example.org")
-    factories.grant(organiser, programme.conference, "organiser")
-    auth.login(organiser.email)
-    return organiser
 
 
 def test_the_board_page_and_its_refresh(client, programme, signed_in):

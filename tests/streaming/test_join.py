@@ -11,7 +11,8 @@ from conference.db_types import utcnow
 from conference.extensions import db
 from conference.registration.models import RegistrationStatus
 from conference.streaming.models import StreamJoin
-from conference.streaming.services import attended_online, record_join
+from conference.streaming.queries import attended_online
+from conference.streaming.services import record_join
 from tests.streaming.streams import FLOOR, KOREAN, PASSCODE, RECORDING, delegate, live_conference, open_link
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import func, select
 
 from conference.audit.models import AuditEntry
 from conference.extensions import db
 from conference.streaming.models import StreamChannel
 from tests import factories
+from tests.conftest import call_route, manage_routes
 
 PREFIX = "streaming_manage."
 OUTSIDERS = ("delegate", "staff", "speaker", "other_organiser")
@@ -48,35 +48,12 @@ def world(app, conference, organiser):
     return {"ids": ids, "users": {kind: user.email for kind, user in users.items()}}
 
 
-def streaming_routes(app, ids: dict) -> list[tuple[str, str, str]]:
-    """(endpoint, method, url) for every organiser streaming route; deletes last."""
-    routes = []
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint.startswith(PREFIX):
-            url = rule.build({arg: ids[arg] for arg in rule.arguments}, append_unknown=False)[1]
-            routes += [(rule.endpoint, method, url) for method in sorted(rule.methods & {"GET", "POST"})]
-    return sorted(routes, key=lambda r: (r[0].split(".")[1].startswith("delete_"), r[0], r[1]))
-
-
-def csrf_token(app, client) -> str:
-    with client.session_transaction() as session:
-        session.setdefault("csrf_token", "test-raw-token")
-        raw = session["csrf_token"]
-    return URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token").dumps(raw)
-
-
-def request(app, client, method: str, url: str):
-    if method == "GET":
-        return client.get(url)
-    return client.post(url, data={"csrf_token": csrf_token(app, client)})
-
-
 def audit_count() -> int:
     return db.session.scalar(select(func.count()).select_from(AuditEntry))
 
 
 def test_every_streaming_page_is_enumerated(app, world):
-    endpoints = {endpoint for endpoint, _method, _url in streaming_routes(app, world["ids"])}
+    endpoints = {endpoint for endpoint, _method, _url in manage_routes(app, PREFIX, world["ids"])}
     assert {
         "streaming_manage.channels",
         "streaming_manage.settings",
@@ -96,8 +73,8 @@ def test_every_streaming_page_is_enumerated(app, world):
 
 
 def test_anonymous_visitors_are_sent_to_log_in(app, client, world):
-    for endpoint, method, url in streaming_routes(app, world["ids"]):
-        response = request(app, client, method, url)
+    for endpoint, method, url in manage_routes(app, PREFIX, world["ids"]):
+        response = call_route(client, method, url)
         assert response.status_code == 302, (endpoint, method, response.status_code)
         assert response.headers["Location"].startswith("/login"), endpoint
         assert FLOOR not in response.get_data(as_text=True)
@@ -107,8 +84,8 @@ def test_anonymous_visitors_are_sent_to_log_in(app, client, world):
 @pytest.mark.parametrize("kind", OUTSIDERS)
 def test_outsiders_are_refused_and_never_see_a_stream_address(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for endpoint, method, url in streaming_routes(app, world["ids"]):
-        response = request(app, client, method, url)
+    for endpoint, method, url in manage_routes(app, PREFIX, world["ids"]):
+        response = call_route(client, method, url)
         assert response.status_code == 403, (kind, endpoint, method, response.status_code)
         html = response.get_data(as_text=True)
         assert "You do not have access to this page" in html
@@ -120,7 +97,7 @@ def test_outsiders_are_refused_and_never_see_a_stream_address(app, client, auth,
 @pytest.mark.parametrize("kind", ["organiser", "admin"])
 def test_organiser_and_site_admin_open_every_page_uncached(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for endpoint, method, url in streaming_routes(app, world["ids"]):
+    for endpoint, method, url in manage_routes(app, PREFIX, world["ids"]):
         if method == "GET":
             response = client.get(url)
             assert response.status_code == 200, (kind, endpoint, response.status_code)
@@ -130,9 +107,9 @@ def test_organiser_and_site_admin_open_every_page_uncached(app, client, auth, wo
 @pytest.mark.parametrize("kind", ["organiser", "admin"])
 def test_organiser_and_site_admin_may_post_every_form(app, client, auth, world, kind):
     auth.login(world["users"][kind])
-    for endpoint, method, url in streaming_routes(app, world["ids"]):
+    for endpoint, method, url in manage_routes(app, PREFIX, world["ids"]):
         if method == "POST":
-            response = request(app, client, method, url)
+            response = call_route(client, method, url)
             assert response.status_code in (200, 302), (kind, endpoint, response.status_code)
             assert not response.headers.get("Location", "").startswith("/login"), endpoint
 
@@ -164,7 +141,7 @@ def test_things_of_another_conference_are_not_found(app, client, auth, world):
         url = rule.build(world["ids"] | foreign, append_unknown=False)[1]
         if "GET" in rule.methods:
             assert client.get(url).status_code == 404, rule.endpoint
-        assert request(app, client, "POST", url).status_code in (404, 405), rule.endpoint
+        assert call_route(client, "POST", url).status_code in (404, 405), rule.endpoint
         checked += 1
     assert checked >= 7
     assert audit_count() == 0
@@ -174,7 +151,7 @@ def test_things_of_another_conference_are_not_found(app, client, auth, world):
 def test_every_page_opens_in_korean_too(client, auth, world):
     auth.login(world["users"]["admin"])
     client.get("/lang/ko")
-    for endpoint, method, url in streaming_routes(client.application, world["ids"]):
+    for endpoint, method, url in manage_routes(client.application, PREFIX, world["ids"]):
         if method == "GET" and not url.endswith(".json"):
             response = client.get(url)
             assert response.status_code == 200, endpoint

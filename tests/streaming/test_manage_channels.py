@@ -19,12 +19,6 @@ ZOOM = "https://zoom.us/j/81234567890"
 
 
 @pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser
-
-
-@pytest.fixture
 def hall(conference):
     return factories.make_room(conference, "Grand Hall", position=1)
 

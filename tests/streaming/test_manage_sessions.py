@@ -23,12 +23,6 @@ RECORDING = "https://vimeo.com/123456789"
 
 
 @pytest.fixture
-def signed_in(auth, organiser):
-    auth.login(organiser.email)
-    return organiser
-
-
-@pytest.fixture
 def hall(conference):
     return factories.make_room(conference, "Grand Hall")
 

@@ -17,10 +17,8 @@ from conference.agenda.models import Session
 from conference.audit.models import AuditEntry
 from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
 
 bp = Blueprint("agenda_builder", __name__, url_prefix="/c/<slug>/manage/agenda")
-bp.context_processor(manage_labels)
 
 UNDO_DEPTH = 20
 

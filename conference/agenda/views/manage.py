@@ -13,10 +13,8 @@ from conference.agenda.models import Room, Session, Track
 from conference.core.confirm import confirm_then
 from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
 
 bp = Blueprint("agenda_manage", __name__, url_prefix="/c/<slug>/manage")
-bp.context_processor(manage_labels)
 
 
 def _orphan_note(count: int) -> str | None:

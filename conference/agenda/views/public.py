@@ -9,7 +9,7 @@ from flask import Blueprint, abort, make_response, render_template, request, url
 from conference.agenda import publishing, queries
 from conference.agenda.labels import ROLE_GROUP_LABELS, ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
 from conference.agenda.time_zone import chosen_zone, with_zone_cookie
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.i18n.formatting import language_name
 
 bp = Blueprint("agenda", __name__)

@@ -10,10 +10,8 @@ from flask_login import current_user
 from conference.agenda import publishing
 from conference.agenda.forms import PublishForm
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
 
 bp = Blueprint("agenda_publishing", __name__, url_prefix="/c/<slug>/manage/agenda")
-bp.context_processor(manage_labels)
 
 
 def _page(conference, form: PublishForm, preview: publishing.PublishPreview, *, status: int = 200):

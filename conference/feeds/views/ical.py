@@ -22,8 +22,8 @@ from conference.agenda.published import (
 )
 from conference.core.ical import CONTENT_TYPE
 from conference.core.lookups import in_conference
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
 from conference.feeds.caching import cached_response, last_modified
 from conference.feeds.ical import build_calendar
 from conference.feeds.subscribe import EventLinks, SubscribeLinks, event_links, subscribe_links

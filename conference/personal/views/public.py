@@ -21,9 +21,9 @@ from flask_login import current_user
 from conference.agenda.labels import SESSION_TYPE_LABELS, STATUS_LABELS
 from conference.agenda.published import PublishedSession, published_session
 from conference.agenda.time_zone import chosen_zone, with_zone_cookie
+from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.events.views import load_conference
-from conference.i18n.views import safe_next
+from conference.i18n.redirects import safe_next
 from conference.personal import bookmarks, seats
 from conference.personal.models import SeatBooking, SeatStatus
 from conference.personal.seats import NotInProgramme, SeatProblem, SeatRefused

@@ -12,7 +12,6 @@ from conference.core.confirm import confirm_then
 from conference.core.forms import ConfirmForm
 from conference.core.lookups import in_conference
 from conference.events.access import organiser_required
-from conference.events.forms import manage_labels
 from conference.media.uploads import (
     form_source,
     refuse_oversized_uploads_on,
@@ -25,7 +24,6 @@ from conference.speakers.models import Person
 from conference.speakers.views import submitted_profile
 
 bp = Blueprint("speakers_manage", __name__, url_prefix="/c/<slug>/manage/people")
-bp.context_processor(manage_labels)
 refuse_oversized_uploads_on(bp)
 
 

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, render_template
 
 from conference.agenda.labels import ROLE_LABELS
 from conference.core.lookups import in_conference
-from conference.events.views import load_conference
+from conference.events.access import load_conference
 from conference.speakers import queries
 from conference.speakers.models import Person
 

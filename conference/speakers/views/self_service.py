@@ -13,7 +13,7 @@ from conference.agenda.labels import ROLE_LABELS
 from conference.agenda.labels import STATUS_LABELS as SESSION_STATUS_LABELS
 from conference.core.forms import ConfirmForm
 from conference.events.models import Conference
-from conference.events.services import conference_by_slug
+from conference.events.queries import conference_by_slug
 from conference.media.uploads import (
     form_source,
     refuse_oversized_uploads_on,

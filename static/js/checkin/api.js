@@ -1,7 +1,9 @@
 /* The check-in API (/api/checkin/v1/c/<slug>/…), as a logged-in staff member (session cookie + CSRF
    header) or as a paired device (bearer token in localStorage). */
 
-export class NetworkError extends Error {}
+import { NetworkError, requestJson } from "../lib/http.js";
+
+export { NetworkError };
 
 export class HttpError extends Error {
   constructor(status, body) {
@@ -43,39 +45,19 @@ export class CheckinApi {
     return this.auth === "session" || Boolean(this.deviceToken());
   }
 
-  headers(method) {
-    const headers = { Accept: "application/json" };
-    if (method !== "GET") headers["Content-Type"] = "application/json";
-    if (this.auth === "session") {
-      if (method !== "GET") headers["X-CSRFToken"] = this.csrfToken;
-    } else {
-      headers.Authorization = `Bearer ${this.deviceToken()}`;
-    }
-    return headers;
-  }
-
   /* Resolves with the JSON body of a 2xx answer; rejects with NetworkError (no answer, or too slow) or
      HttpError (any other status). */
   async request(method, path, { body, timeout = 8000 } = {}) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeout);
-    let response;
-    try {
-      response = await fetch(this.base + path, {
-        method,
-        headers: this.headers(method),
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: this.auth === "session" ? "same-origin" : "omit",
-        cache: "no-store",
-        signal: controller.signal,
-      });
-    } catch (error) {
-      throw new NetworkError(error.message);
-    } finally {
-      clearTimeout(timer);
-    }
-    const data = await response.json().catch(() => null);
-    if (!response.ok) throw new HttpError(response.status, data);
+    const session = this.auth === "session";
+    const { ok, status, data } = await requestJson(method, this.base + path, {
+      body,
+      timeout,
+      csrfToken: session ? this.csrfToken : null,
+      headers: session ? {} : { Authorization: `Bearer ${this.deviceToken()}` },
+      credentials: session ? "same-origin" : "omit",
+      cache: "no-store",
+    });
+    if (!ok) throw new HttpError(status, data);
     if (data === null) throw new NetworkError("not a JSON answer"); // e.g. a captive portal's page
     return data;
   }

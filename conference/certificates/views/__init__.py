@@ -1,0 +1,1 @@
+"""The certificate pages: `public` (a delegate's own certificate, by their link)."""

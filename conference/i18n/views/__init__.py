@@ -1,0 +1,1 @@
+"""The languages pages: `public` (the language switcher's /lang/<code>)."""

@@ -1,0 +1,1 @@
+"""The media pages: `public` (uploaded images served from /media/<name>)."""
