@@ -51,3 +51,8 @@ STATUS_LABELS = {
 def short_day(value: date) -> str:
     """'Thu, Dec 10' / '12월 10일 (목)': a day tab's label in the visitor's language (template filter)."""
     return format_skeleton("MMMEd", value, locale=get_locale() or "en")
+
+
+def template_labels() -> dict:
+    """What organiser templates show for a session's stored type and status (a context processor)."""
+    return {"session_status_labels": STATUS_LABELS, "session_type_labels": SESSION_TYPE_LABELS}
