@@ -63,7 +63,8 @@ def run(database: str, url: str, sizes: list[int], repeat: int) -> None:
     from flask_migrate import upgrade
 
     from conference.extensions import cache, db
-    from conference.feeds import frab, ical_views
+    from conference.feeds import frab
+    from conference.feeds.views import ical as ical_views
 
     renders: list[str] = []
 

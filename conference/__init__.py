@@ -89,6 +89,7 @@ CAPABILITIES = (
     "badges",
     "streaming",
     "checkin",
+    "personal",
     "certificates",
     "feeds",
     "demo",

@@ -208,6 +208,14 @@ def signed_in(auth: AuthActions, organiser: User) -> User:
 
 
 @pytest.fixture
+def mina(auth: AuthActions) -> User:
+    """Mina Park, a visitor with an account and no role, logged in on the test client (agenda, personal)."""
+    user = factories.make_user("mina@example.org", name="Mina Park")
+    auth.login(user.email)
+    return user
+
+
+@pytest.fixture
 def png() -> Callable[..., tuple[BytesIO, str]]:
     """A small valid PNG, as the (stream, filename) pair the test client uploads."""
     return lambda name="logo.png": (BytesIO(factories.png_bytes()), name)

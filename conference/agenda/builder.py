@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from conference.agenda.conflicts import Conflict, conflicts_by_session, find_conflicts, scheduled_sessions
 from conference.agenda.models import Room, Session, SessionPerson, Track
+from conference.agenda.queries import conference_days
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.i18n.formatting import utc_offset_label
@@ -149,11 +150,9 @@ def _clock_change(conference: Conference, day: date) -> tuple[str, str] | None:
     return (before, after) if before != after else None
 
 
-def conference_days(conference: Conference, extra: set[date]) -> list[date]:
+def grid_days(conference: Conference, extra: set[date]) -> list[date]:
     """The conference's dates, and any other day that has a session (so it can be moved back)."""
-    length = (conference.end_date - conference.start_date).days
-    days = {conference.start_date + timedelta(days=n) for n in range(max(length, 0) + 1)}
-    return sorted(days | extra)
+    return sorted(set(conference_days(conference)) | extra)
 
 
 def build_grid(conference: Conference, day: date | None = None) -> BuilderGrid:
@@ -181,8 +180,7 @@ def build_grid(conference: Conference, day: date | None = None) -> BuilderGrid:
     for block in blocks:
         counts[block.day] = counts.get(block.day, 0) + 1
     days = [
-        GridDay(d, counts.get(d, 0), _clock_change(conference, d))
-        for d in conference_days(conference, set(counts))
+        GridDay(d, counts.get(d, 0), _clock_change(conference, d)) for d in grid_days(conference, set(counts))
     ]
     current = next((d for d in days if d.day == day), days[0])
 

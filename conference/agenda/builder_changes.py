@@ -13,11 +13,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from conference.agenda.forms import SCHEDULE_MARGIN, NonexistentTime, conference_instant
-from conference.agenda.models import Room, Session, SessionStatus, SessionType
-from conference.agenda.operations import room_in, track_in
+from conference.agenda.models import Room, Session, SessionStatus, SessionType, Track
 from conference.audit.models import AuditEntry
-from conference.audit.services import record, snapshot
-from conference.core.changes import delete
+from conference.audit.services import snapshot
+from conference.core.changes import delete, note
+from conference.core.lookups import in_conference
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.i18n.formatting import time_range
@@ -110,7 +110,7 @@ def parse_room(conference: Conference, value: object, *, required: bool) -> Room
     room_id = _id(value)
     if room_id is None and not required:
         return None
-    room = room_in(conference, room_id) if room_id and room_id > 0 else None
+    room = in_conference(Room, conference, room_id) if room_id and room_id > 0 else None
     if room is None:
         raise InvalidChange({"room_id": _("Choose a room of this conference.")})
     return room
@@ -140,7 +140,7 @@ def parse_details(conference: Conference, data: dict, session: Session | None) -
         else:
             values[key] = enum_type(raw)
     track_id = _id(data.get("track_id", session.track_id if session else None))
-    if track_id is not None and (track_id < 0 or track_in(conference, track_id) is None):
+    if track_id is not None and (track_id < 0 or in_conference(Track, conference, track_id) is None):
         errors["track_id"] = _("Choose a track of this conference.")
     values["track_id"] = track_id
     try:
@@ -168,18 +168,17 @@ def _apply(
 ) -> AuditEntry:
     """Write the change, audit it with before/after, commit; the entry is what undo restores from.
 
-    Like core.operations.save, but it hands back the audit entry.
+    What core.changes.save does, written out because undo needs the audit entry `note` hands back.
     """
     before = snapshot(session) if session.id is not None else None
     for key, value in values.items():
         setattr(session, key, value)
     db.session.add(session)
     db.session.flush()
-    entry = record(
-        action, session, user_id=user_id, conference_id=conference.id, before=before, after=snapshot(session)
+    after = snapshot(session)
+    return note(
+        action, session, user_id=user_id, conference_id=conference.id, before=before, after=after, commit=True
     )
-    db.session.commit()
-    return entry
 
 
 def move_session(

@@ -1,32 +1,30 @@
-"""What a session's calendar event is called and where it is: shared by the feeds and the e-mails."""
+"""Where a session's calendar event is and what it is called: shared by the feeds and the e-mails."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import current_app
-
 from conference.agenda.published import PublishedSession
+from conference.core import ical
 from conference.events.models import Conference, ConferenceFormat
-from conference.registration.calendar import CONTENT_TYPE, venue_line
-
-__all__ = ["CONTENT_TYPE", "session_location", "session_uid", "uid_for"]
+from conference.i18n.formatting import country_name
 
 
-def uid_for(conference_slug: str, session_id: int, base_url: str) -> str:
-    """The UID of a session's event; shared with the feeds so a file and a feed name the same event."""
-    host = urlsplit(base_url).hostname or "plenary.local"
-    return f"session-{session_id}-{conference_slug}@{host}"
+def session_uid(conference_slug: str, session_id: int, base_url: str) -> str:
+    """The UID of a session's event; a file and a feed name the same event, whatever the version."""
+    return ical.uid("session", session_id, conference_slug, base_url)
 
 
-def session_uid(conference: Conference, session: PublishedSession) -> str:
-    """Stable across versions, so importing the file again updates the event rather than adding one."""
-    return uid_for(conference.slug, session.id, current_app.config["BASE_URL"])
+def venue_line(conference: Conference) -> str:
+    """The venue in one line: name, address, city, country (in the reader's language)."""
+    return ical.location(
+        conference.venue_name,
+        conference.venue_address,
+        conference.venue_city,
+        country_name(conference.venue_country),
+    )
 
 
 def session_location(conference: Conference, session: PublishedSession) -> str:
     """The room and the venue, or "Online" (untranslated, as calendar apps match it) for online-only."""
     if conference.format == ConferenceFormat.ONLINE or session.room_online:
         return "Online"
-    parts = [session.room_name, session.room_location, venue_line(conference)]
-    return ", ".join(part for part in parts if part)
+    return ical.location(session.room_name, session.room_location, venue_line(conference))

@@ -67,86 +67,86 @@ def _overlapping_pairs(items: list[tuple[datetime, datetime, Session]]) -> Itera
 
 
 def find_conflicts(conference: Conference, sessions: list[Session] | None = None) -> list[Conflict]:
+    """The programme's conflicts: room clashes, then people in two places, then each session's own."""
     sessions = scheduled_sessions(conference.id) if sessions is None else sessions
     sessions = [s for s in sessions if s.status != SessionStatus.CANCELLED]
-    conflicts: list[Conflict] = []
+    return [*_room_clashes(sessions), *_person_clashes(sessions), *_session_problems(conference, sessions)]
 
+
+def _timed(session: Session) -> tuple[datetime, datetime, Session]:
+    return (session.starts_at, session.ends_at, session)
+
+
+def _by_start(items: list[tuple[datetime, datetime, Session]]) -> list[tuple[datetime, datetime, Session]]:
+    return sorted(items, key=lambda item: (item[0], item[2].id))
+
+
+def _room_clashes(sessions: list[Session]) -> Iterable[Conflict]:
     by_room: dict[int, list[tuple[datetime, datetime, Session]]] = defaultdict(list)
-    by_person: dict[int, list[tuple[datetime, datetime, Session]]] = defaultdict(list)
     for session in sessions:
         if session.room_id is not None:
-            by_room[session.room_id].append((session.starts_at, session.ends_at, session))
-        for person_id in {sp.person_id for sp in session.people}:
-            by_person[person_id].append((session.starts_at, session.ends_at, session))
-
+            by_room[session.room_id].append(_timed(session))
     for items in by_room.values():
-        items.sort(key=lambda item: (item[0], item[2].id))
-        for first, second in _overlapping_pairs(items):
-            conflicts.append(
-                Conflict(
-                    ConflictKind.ROOM,
-                    (first.id, second.id),
-                    _(
-                        "“%(first)s” and “%(second)s” are both in %(room)s at the same time.",
-                        first=first.title,
-                        second=second.title,
-                        room=first.room.name if first.room else "",
-                    ),
-                )
+        for first, second in _overlapping_pairs(_by_start(items)):
+            message = _(
+                "“%(first)s” and “%(second)s” are both in %(room)s at the same time.",
+                first=first.title,
+                second=second.title,
+                room=first.room.name if first.room else "",
             )
+            yield Conflict(ConflictKind.ROOM, (first.id, second.id), message)
 
+
+def _person_clashes(sessions: list[Session]) -> Iterable[Conflict]:
+    by_person: dict[int, list[tuple[datetime, datetime, Session]]] = defaultdict(list)
+    for session in sessions:
+        for person_id in {sp.person_id for sp in session.people}:
+            by_person[person_id].append(_timed(session))
     names = {sp.person_id: sp.person.display_name for s in sessions for sp in s.people if sp.person}
     for person_id, items in by_person.items():
-        items.sort(key=lambda item: (item[0], item[2].id))
-        for first, second in _overlapping_pairs(items):
-            conflicts.append(
-                Conflict(
-                    ConflictKind.PERSON,
-                    (first.id, second.id),
-                    _(
-                        "%(person)s is in “%(first)s” and “%(second)s” at the same time.",
-                        person=names.get(person_id, ""),
-                        first=first.title,
-                        second=second.title,
-                    ),
-                )
+        for first, second in _overlapping_pairs(_by_start(items)):
+            message = _(
+                "%(person)s is in “%(first)s” and “%(second)s” at the same time.",
+                person=names.get(person_id, ""),
+                first=first.title,
+                second=second.title,
             )
+            yield Conflict(ConflictKind.PERSON, (first.id, second.id), message)
 
+
+def _outside_dates(conference: Conference, session: Session) -> bool:
     tz = conference.tz
+    start_day = session.starts_at.astimezone(tz).date()
+    # A session ending exactly at midnight still belongs to the day before.
+    end_local = session.ends_at.astimezone(tz)
+    end_day = end_local.date() if end_local.time() != end_local.time().min else start_day
+    return start_day < conference.start_date or end_day > conference.end_date
+
+
+def _over_capacity(session: Session) -> bool:
+    room = session.room
+    return (
+        room is not None
+        and room.capacity is not None
+        and session.expected_attendance is not None
+        and session.expected_attendance > room.capacity
+    )
+
+
+def _session_problems(conference: Conference, sessions: list[Session]) -> Iterable[Conflict]:
     for session in sessions:
-        start_day = session.starts_at.astimezone(tz).date()
-        # A session ending exactly at midnight still belongs to the day before.
-        end_local = session.ends_at.astimezone(tz)
-        end_day = end_local.date() if end_local.time() != end_local.time().min else start_day
-        if start_day < conference.start_date or end_day > conference.end_date:
-            conflicts.append(
-                Conflict(
-                    ConflictKind.OUTSIDE_DATES,
-                    (session.id,),
-                    _("“%(title)s” is outside the conference's dates.", title=session.title),
-                )
+        if _outside_dates(conference, session):
+            message = _("“%(title)s” is outside the conference's dates.", title=session.title)
+            yield Conflict(ConflictKind.OUTSIDE_DATES, (session.id,), message)
+        if _over_capacity(session):
+            message = _(
+                "“%(title)s” expects %(expected)d people but %(room)s holds %(capacity)d.",
+                title=session.title,
+                expected=session.expected_attendance,
+                room=session.room.name,
+                capacity=session.room.capacity,
             )
-        room = session.room
-        if (
-            room is not None
-            and room.capacity is not None
-            and session.expected_attendance is not None
-            and session.expected_attendance > room.capacity
-        ):
-            conflicts.append(
-                Conflict(
-                    ConflictKind.OVER_CAPACITY,
-                    (session.id,),
-                    _(
-                        "“%(title)s” expects %(expected)d people but %(room)s holds %(capacity)d.",
-                        title=session.title,
-                        expected=session.expected_attendance,
-                        room=room.name,
-                        capacity=room.capacity,
-                    ),
-                )
-            )
-    return conflicts
+            yield Conflict(ConflictKind.OVER_CAPACITY, (session.id,), message)
 
 
 def conflicts_by_session(conflicts: list[Conflict]) -> dict[int, list[Conflict]]:

@@ -1,4 +1,4 @@
-"""Organiser forms for the programme: rooms, tracks and sessions with their people."""
+"""Organiser forms for the programme: rooms, tracks, sessions with their people, and publishing."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -266,3 +267,16 @@ class SessionForm(FlaskForm):
         return [
             (row.person_id.data, row.role.data) for _order, _index, row in sorted(filled, key=lambda t: t[:2])
         ]
+
+
+class PublishForm(FlaskForm):
+    note = StringField(
+        _l("Note for the public changelog (optional)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=500)],
+    )
+    # The version the organiser reviewed: if someone publishes first, theirs is not what was reviewed.
+    version = HiddenField()
+
+    def expected_number(self) -> int | None:
+        return int(self.version.data) if (self.version.data or "").isdigit() else None

@@ -1,7 +1,11 @@
-"""Translated labels for the agenda's enums, shared by public pages and organiser forms."""
+"""Translated labels for the agenda's enums and days, shared by public pages and organiser forms."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_skeleton
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from conference.agenda.models import PersonRole, SessionStatus, SessionType
@@ -42,3 +46,13 @@ STATUS_LABELS = {
     SessionStatus.PUBLISHED: _l("Published"),
     SessionStatus.CANCELLED: _l("Cancelled"),
 }
+
+
+def short_day(value: date) -> str:
+    """'Thu, Dec 10' / '12월 10일 (목)': a day tab's label in the visitor's language (template filter)."""
+    return format_skeleton("MMMEd", value, locale=get_locale() or "en")
+
+
+def template_labels() -> dict:
+    """What organiser templates show for a session's stored type and status (a context processor)."""
+    return {"session_status_labels": STATUS_LABELS, "session_type_labels": SESSION_TYPE_LABELS}

@@ -1,35 +1,35 @@
-"""Publishing the programme: a numbered `AgendaVersion` with its changelog, and mail to bookmarkers.
+"""Publishing the programme: a numbered `AgendaVersion` with its changelog.
 
 The working programme (Session rows) changes as organisers edit it; the public sees the latest version.
 Publishing compares the working programme with that version, refuses while conflicts remain, stores the
-new snapshot with what changed, and tells each delegate who bookmarked a changed session, in one e-mail.
+new snapshot with what changed, and then sends `agenda_published` (the personal agenda mails the
+delegates who bookmarked a changed session).
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, render_template
-from flask_babel import force_locale
+from blinker import Namespace
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import load_only
 
-from conference import jobs
-from conference.accounts.models import User
 from conference.agenda.conflicts import Conflict, find_conflicts
-from conference.agenda.models import AgendaVersion, Bookmark
+from conference.agenda.models import AgendaVersion
 from conference.agenda.published import DERIVED_KEYS, build_snapshot, latest_version
-from conference.audit.services import record
-from conference.core.urls import absolute_url
+from conference.core.changes import note as audit_note
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.i18n.formatting import local_date, time_range
-from conference.mail.services import send_mail
-from conference.registration.models import ENDED_STATUSES, Registration
+
+# Sent after a version is committed by `publish`, with the app as sender and `version=` the new one.
+# Receivers connect with `sender=app` in their init_app: one connection per app, gone with the app.
+agenda_published = Namespace().signal("agenda-published")
 
 
 class ChangeKind(enum.StrEnum):
@@ -45,8 +45,6 @@ class ChangeKind(enum.StrEnum):
     UPDATED = "updated"
 
 
-# What a bookmarker is told about: their session was not just added or lightly edited.
-NOTIFIED_KINDS = frozenset(ChangeKind) - {ChangeKind.ADDED, ChangeKind.UPDATED}
 # The parts of a session a change entry keeps, to say "was … now …".
 SUMMARY_FIELDS = ("title", "starts_at", "ends_at", "room_name", "status", "people")
 
@@ -193,7 +191,7 @@ def create_version(
         db.session.rollback()
         raise StaleVersion(number) from error
     # The audit entry names the version; the snapshot itself lives in the version row.
-    record(
+    audit_note(
         "agenda.published",
         version,
         user_id=user_id,
@@ -204,15 +202,15 @@ def create_version(
             "sessions": len(snapshot),
             "changes": [{"session_id": c["session_id"], "kinds": c["kinds"]} for c in version.changes],
         },
+        commit=True,
     )
-    db.session.commit()
     return version
 
 
 def publish(
     conference: Conference, *, user_id: int | None, note: str = "", expected_number: int | None = None
 ) -> AgendaVersion:
-    """Publish the working programme as version n+1 and queue the bookmarkers' e-mails.
+    """Publish the working programme as version n+1 and say so (`agenda_published`).
 
     Raises PublishBlocked while conflicts remain, NothingToPublish when nothing changed, StaleVersion
     when `expected_number` (the version the organiser reviewed) is no longer the next one.
@@ -221,8 +219,7 @@ def publish(
     if conflicts:
         raise PublishBlocked(conflicts)
     version = create_version(conference, user_id=user_id, note=note, expected_number=expected_number)
-    if version.number > 1 and any(NOTIFIED_KINDS.intersection(c["kinds"]) for c in version.changes):
-        jobs.enqueue(notify_bookmarkers, version.id)
+    agenda_published.send(current_app._get_current_object(), version=version)
     return version
 
 
@@ -287,102 +284,3 @@ def describe(change: dict, tz) -> list[str]:
         elif kind == ChangeKind.UPDATED:
             lines.append(_("Details updated"))
     return lines
-
-
-# Telling bookmarkers
-
-
-@dataclass
-class Recipient:
-    email: str
-    language: str
-    name: str = ""
-    session_ids: set[int] = field(default_factory=set)
-
-
-def _language(*codes: str | None) -> str:
-    languages = current_app.config["LANGUAGES"]
-    return next((code for code in codes if code in languages), "en")
-
-
-def bookmark_recipients(conference: Conference, session_ids: set[int]) -> list[Recipient]:
-    """Everyone who bookmarked one of `session_ids`, one entry per e-mail address (two queries)."""
-    if not session_ids:
-        return []
-    by_email: dict[str, Recipient] = {}
-
-    def add(email: str, language: str, name: str, session_id: int) -> None:
-        key = email.strip().lower()
-        recipient = by_email.setdefault(key, Recipient(email=email.strip(), language=language, name=name))
-        recipient.session_ids.add(session_id)
-
-    user_rows = db.session.execute(
-        select(Bookmark.session_id, User.email, User.locale, User.display_name)
-        .join(User, User.id == Bookmark.user_id)
-        .where(Bookmark.session_id.in_(session_ids))
-    )
-    for session_id, email, locale, name in user_rows:
-        add(email, _language(locale, conference.default_language), name, session_id)
-    registration_rows = db.session.execute(
-        select(Bookmark.session_id, Registration.email, Registration.language, Registration.given_name)
-        .join(Registration, Registration.id == Bookmark.registration_id)
-        .where(
-            Bookmark.session_id.in_(session_ids),
-            Registration.conference_id == conference.id,
-            Registration.status.not_in(list(ENDED_STATUSES)),
-        )
-    )
-    for session_id, email, language, name in registration_rows:
-        add(email, _language(language, conference.default_language), name or "", session_id)
-    return sorted(by_email.values(), key=lambda r: r.email.lower())
-
-
-def notify_bookmarkers(version_id: int) -> int:
-    """Send each bookmarker of a changed session one e-mail listing their changes; returns how many."""
-    version = db.session.get(AgendaVersion, version_id)
-    if version is None:
-        return 0
-    conference = db.session.get(Conference, version.conference_id)
-    changes = {c["session_id"]: c for c in version.changes if NOTIFIED_KINDS.intersection(c["kinds"])}
-    sent = 0
-    for recipient in bookmark_recipients(conference, set(changes)):
-        mine = [changes[session_id] for session_id in sorted(recipient.session_ids, key=_order(changes))]
-        _send_changes(conference, version, recipient, mine)
-        sent += 1
-    return sent
-
-
-def _order(changes: dict[int, dict]):
-    def key(session_id: int) -> str:
-        change = changes[session_id]
-        return (change.get("after") or change.get("before") or {}).get("starts_at", "")
-
-    return key
-
-
-def _send_changes(
-    conference: Conference, version: AgendaVersion, recipient: Recipient, changes: list
-) -> None:
-    with force_locale(recipient.language):
-        items = [
-            {
-                "title": (c.get("after") or c.get("before") or {}).get("title", c["title"]),
-                "lines": describe(c, conference.tz),
-                # A removed session has no page any more: point at the agenda instead.
-                "url": absolute_url("agenda.agenda", slug=conference.slug)
-                if c["after"] is None
-                else absolute_url("agenda.session", slug=conference.slug, session_id=c["session_id"]),
-            }
-            for c in changes
-        ]
-        values = dict(
-            conference=conference,
-            version=version,
-            recipient=recipient,
-            items=items,
-            changes_url=absolute_url("agenda.changes", slug=conference.slug),
-        )
-        subject = _("Changes to your sessions at %(conference)s", conference=conference.short_name)
-        text = render_template("agenda/publish_email.txt", **values)
-        html = render_template("agenda/publish_email.html", **values)
-    send_mail(recipient.email, subject, text, html, language=recipient.language)

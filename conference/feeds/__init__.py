@@ -6,12 +6,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the feeds blueprints."""
-    from conference.feeds import api_views, frab_views, ical_views
+    """Register the feeds' blueprints (`ical`, `frab`, `api_v1`: core/compression.py names them)."""
+    from conference.feeds.views import api, frab, ical
 
-    for module in (
-        api_views,
-        frab_views,
-        ical_views,
-    ):
+    for module in (api, frab, ical):
         app.register_blueprint(module.bp)

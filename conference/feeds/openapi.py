@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from copy import deepcopy
 
-from conference.feeds.api import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from conference.feeds.schema import DEFAULT_PER_PAGE, MAX_PER_PAGE
 
 
 def _ref(name: str) -> dict:

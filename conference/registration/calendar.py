@@ -3,31 +3,26 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from flask import current_app
-from icalendar import Calendar, Event
+from icalendar import Event
 from sqlalchemy import func, select
 
+from conference.agenda.calendar import venue_line
 from conference.agenda.models import Session, SessionStatus
+from conference.core import ical
+from conference.core.ical import CONTENT_TYPE
 from conference.db_types import utcnow
 from conference.events.models import Conference
 from conference.extensions import db
-from conference.i18n.formatting import country_name
 
-CONTENT_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
+# The mails (emails.py, email_content.py) take the content type and the venue from here.
+__all__ = ["CONTENT_TYPE", "conference_ics", "event_uid", "programme_span", "venue_line"]
 
 
 def event_uid(conference: Conference) -> str:
     """The same for every e-mail about a conference, so calendars update the event rather than add one."""
-    host = urlsplit(current_app.config["BASE_URL"]).hostname or "plenary.local"
-    return f"conference-{conference.id}-{conference.slug}@{host}"
-
-
-def venue_line(conference: Conference) -> str:
-    parts = [conference.venue_name, conference.venue_address, conference.venue_city]
-    parts.append(country_name(conference.venue_country))
-    return ", ".join(part for part in parts if part)
+    return ical.uid("conference", conference.id, conference.slug, current_app.config["BASE_URL"])
 
 
 def programme_span(conference: Conference) -> tuple[datetime, datetime] | None:
@@ -42,10 +37,7 @@ def programme_span(conference: Conference) -> tuple[datetime, datetime] | None:
 
 def conference_ics(conference: Conference, *, url: str, description: str = "") -> str:
     """An iCalendar file with one event: the programme's hours, or the conference days as all-day."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Plenary//Conference registration//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar = ical.new_calendar("-//Plenary//Conference registration//EN")
     calendar.add("x-wr-timezone", conference.timezone)  # where the all-day dates are meant
 
     event = Event()

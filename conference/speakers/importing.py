@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from conference.audit.services import record, snapshot
+from conference.core.changes import save
 from conference.core.signing import InvalidLink, Signer
 from conference.core.validators import country_choices
 from conference.events.models import Conference
@@ -273,20 +273,9 @@ def import_rows(conference: Conference, raw_rows: list[RawRow], *, user_id: int)
         if row.action == RowAction.ERROR:
             continue
         person = row.person or Person(conference_id=conference.id)
-        before = snapshot(person) if person.id else None
-        for name, value in _changes(row).items():
-            setattr(person, name, value)
-        db.session.add(person)
-        db.session.flush()
-        action = "person.updated" if before else "person.imported"
-        record(
-            action,
-            person,
-            user_id=user_id,
-            conference_id=conference.id,
-            before=before,
-            after=snapshot(person),
-        )
-        created, updated = (created, updated + 1) if before else (created + 1, updated)
+        existed = person.id is not None
+        action = "person.updated" if existed else "person.imported"
+        save(person, _changes(row), action=action, user_id=user_id, conference_id=conference.id, commit=False)
+        created, updated = (created, updated + 1) if existed else (created + 1, updated)
     db.session.commit()
     return ImportResult(created=created, updated=updated, skipped=len(rows) - created - updated)

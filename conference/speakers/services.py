@@ -1,93 +1,71 @@
-"""Public lookups of a conference's people: the speakers page, a speaker's page, featured people."""
+"""What organisers, and speakers through their link, change about the people of a conference."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from pathlib import Path
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
 
-from conference.agenda.models import PersonRole
-from conference.agenda.published import PublishedSession, published_sessions, sessions_for_person
+from conference.agenda.models import SessionPerson
+from conference.core.changes import delete, save
+from conference.db_types import utcnow
 from conference.events.models import Conference
-from conference.events.queries import is_web_url
 from conference.extensions import db
+from conference.media.services import stored_image
 from conference.speakers.models import Person
 
-
-@dataclass(frozen=True)
-class PersonLink:
-    label: str
-    url: str
+CONFIRMED = "session_person.confirmed"
+PHOTO_MAX_SIDE = 800  # pixels; a portrait is shown at most 240 px wide, twice that on sharp screens
 
 
-@dataclass
-class Appearance:
-    """One session of the published programme a person is in, with every role they have in it."""
-
-    session: PublishedSession
-    roles: list[PersonRole] = field(default_factory=list)
-
-
-def _published_person_ids(conference: Conference) -> set[int]:
-    return {person_id for session in published_sessions(conference.id) for person_id in session.person_ids}
+def save_person(conference: Conference, person: Person | None, values: dict, *, user_id: int) -> Person:
+    """Create or change a person of the conference."""
+    person = person or Person(conference_id=conference.id)
+    action = "person.updated" if person.id else "person.created"
+    return save(person, values, action=action, user_id=user_id, conference_id=conference.id)
 
 
-def _listed(conference: Conference):
-    # In the published programme (cancelled sessions included) or introduced by a bio.
-    in_programme = Person.id.in_(_published_person_ids(conference))
-    return select(Person).where(Person.conference_id == conference.id, or_(in_programme, Person.bio != ""))
+def delete_person(person: Person, *, user_id: int) -> None:
+    """Delete a person; they leave every session they appeared in."""
+    delete(person, action="person.deleted", user_id=user_id, conference_id=person.conference_id)
 
 
-def listed_people(conference: Conference) -> list[Person]:
-    """People shown on the speakers page: those in a public session or with a bio, by name."""
-    query = _listed(conference).order_by(func.lower(Person.full_name), Person.id)
-    return list(db.session.scalars(query))
+def stored_photo(
+    upload: FileStorage | None, *, remove: bool, current: str | None, folder: str | Path
+) -> str | None:
+    """The photo to keep: a new upload checked, re-encoded and resized (may raise InvalidImage)."""
+    return stored_image(upload, remove=remove, current=current, folder=folder, max_side=PHOTO_MAX_SIDE)
 
 
-def featured_people(conference: Conference, limit: int = 6) -> list[Person]:
-    """A few listed people for the home page: with a photo first, then with a bio, then in added order."""
-    has_photo = case((func.coalesce(Person.photo, "") != "", 0), else_=1)
-    has_bio = case((Person.bio != "", 0), else_=1)
-    query = _listed(conference).order_by(has_photo, has_bio, Person.id).limit(limit)
-    return list(db.session.scalars(query))
-
-
-def people_with_bio(conference: Conference) -> list[Person]:
-    """People who have a biography, in the order organisers added them (their order of precedence)."""
-    query = select(Person).where(Person.conference_id == conference.id, Person.bio != "").order_by(Person.id)
-    return list(db.session.scalars(query))
-
-
-def person_in(conference: Conference, person_id: int) -> Person | None:
-    """The person if they belong to this conference (a person of another conference is not found)."""
-    return db.session.scalar(
-        select(Person).where(Person.id == person_id, Person.conference_id == conference.id)
+def save_own_profile(person: Person, values: dict) -> Person:
+    """A speaker's own change through their invitation link (audited with no user)."""
+    return save(
+        person, values, action="person.self_updated", user_id=None, conference_id=person.conference_id
     )
 
 
-def public_appearances(person: Person) -> list[Appearance]:
-    """The person's sessions in the published programme, in time order, each with the person's roles."""
-    appearances = []
-    for session in sessions_for_person(person.conference_id, person.id):
-        roles = [PersonRole(p.role) for p in session.people if p.person_id == person.id]
-        appearances.append(Appearance(session, roles))
-    return appearances
-
-
-def web_links(person: Person) -> list[PersonLink]:
-    """The person's links that are http(s) addresses; anything else stored there is left out."""
-    links = person.links if isinstance(person.links, list) else []
-    return [
-        PersonLink(label=str(link.get("label") or "").strip() or link["url"].strip(), url=link["url"].strip())
-        for link in links
-        if isinstance(link, dict) and is_web_url(link.get("url"))
-    ]
-
-
-def initials(name: str) -> str:
-    """Up to two letters for an avatar: first and last word ("Mun Seok-jin" → "MS"), else the first letter."""
-    words = name.replace(",", " ").split()
-    if not words:
-        return "?"
-    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
-    return letters.upper()
+def confirm_session(person: Person, session_id: int) -> bool:
+    """Confirm every role the person has in the session; False when they are not in it."""
+    rows = list(
+        db.session.scalars(
+            select(SessionPerson).where(
+                SessionPerson.person_id == person.id, SessionPerson.session_id == session_id
+            )
+        )
+    )
+    if not rows:
+        return False
+    now, conference_id = utcnow(), person.conference_id
+    for row in (row for row in rows if row.confirmed_at is None):
+        values = {"confirmed_at": now}
+        save(
+            row,
+            values,
+            action="session_person.confirmed",
+            user_id=None,
+            conference_id=conference_id,
+            commit=False,
+        )
+    db.session.commit()
+    return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 
@@ -107,12 +107,6 @@ def recent_joins(conference_id: int, since: datetime) -> dict[int, int]:
 
 
 # What the organiser pages read
-
-
-def conference_days(conference: Conference) -> list[date]:
-    """The conference's days (local dates), first to last."""
-    count = (conference.end_date - conference.start_date).days + 1
-    return [conference.start_date + timedelta(days=offset) for offset in range(max(count, 1))]
 
 
 def room_channels(conference: Conference) -> dict[int, list[StreamChannel]]:

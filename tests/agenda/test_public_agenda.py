@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from conference.agenda.models import SessionStatus, SessionType
-from conference.agenda.services import UnknownDay, agenda_day, published_agenda
+from conference.agenda.queries import UnknownDay, agenda_day, published_agenda
 from conference.extensions import db
 from tests import factories
 from tests.conftest import count_queries
@@ -426,7 +426,7 @@ def test_the_switch_button_is_there_for_the_script(client, conference, programme
 
 def test_now_and_next_service(conference, programme):
     from conference.agenda.published import published_sessions
-    from conference.agenda.services import AgendaFilters, agenda_page, now_and_next
+    from conference.agenda.queries import AgendaFilters, agenda_page, now_and_next
 
     sessions = published_sessions(conference.id)
     ids = {s.title: s.id for s in sessions}
@@ -444,7 +444,7 @@ def test_now_and_next_service(conference, programme):
 
 
 def test_now_and_next_are_highlighted_while_the_conference_runs(client, conference, programme, monkeypatch):
-    from conference.agenda import views
+    from conference.agenda.views import public as views
 
     monkeypatch.setattr(views, "current_time", lambda: datetime(2026, 12, 11, 6, 30, tzinfo=UTC))
     html = agenda(client, conference)  # the default day is today: the 11th in Seoul
@@ -460,4 +460,4 @@ def test_now_and_next_are_highlighted_while_the_conference_runs(client, conferen
 
 def test_each_row_has_a_slot_for_the_personal_controls(app, client, conference, programme):
     html = agenda(client, conference, "2026-12-10")
-    assert html.count('class="session-card') == 3  # rendered with or without agenda/_personal.html
+    assert html.count('class="session-card') == 3  # rendered with or without personal/_session_buttons.html

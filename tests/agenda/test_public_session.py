@@ -200,7 +200,7 @@ def test_calendar_of_a_draft_or_unknown_session_is_not_found(client, conference,
 
 def test_session_page_has_a_slot_for_the_personal_controls(client, conference, keynote):
     html = session_page(client, conference, keynote)
-    assert "Keynote: learning cities</h1>" in html  # renders with or without agenda/_personal.html
+    assert "Keynote: learning cities</h1>" in html  # renders with or without personal/_session_buttons.html
 
 
 def test_short_address_shows_the_same_page(client, conference, keynote):

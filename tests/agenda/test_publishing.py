@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from conference.agenda.models import AgendaVersion, Bookmark, SessionPerson, SessionStatus
+from conference.agenda.models import AgendaVersion, SessionPerson, SessionStatus
 from conference.agenda.publishing import diff_snapshots
 from conference.audit.models import AuditEntry
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
+from conference.personal.models import Bookmark
 from conference.registration import services as registration_services
 from tests import factories
 from tests.conftest import submit

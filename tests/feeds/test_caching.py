@@ -6,7 +6,8 @@ import pytest
 import vobject
 
 from conference.extensions import db
-from conference.feeds import frab, ical_views
+from conference.feeds import frab
+from conference.feeds.views import ical as ical_views
 from tests import factories
 
 FEEDS = ("calendar.ics", "schedule.xml", "schedule.json")

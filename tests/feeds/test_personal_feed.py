@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import pytest
 import vobject
 
-from conference.agenda.bookmarks import Viewer, set_bookmark
-from conference.agenda.seats import book_seat
 from conference.events.models import ConferenceStatus
 from conference.extensions import db
+from conference.personal.bookmarks import Viewer, set_bookmark
+from conference.personal.seats import book_seat
 from conference.registration import services as registrations
 from conference.registration.links.tokens import make_token
 from tests import factories

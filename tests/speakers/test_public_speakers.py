@@ -9,7 +9,7 @@ import pytest
 from conference.agenda.models import AgendaVersion, SessionStatus, SessionType
 from conference.agenda.published import build_snapshot, latest_version
 from conference.extensions import db
-from conference.speakers.services import initials
+from conference.speakers.queries import initials
 from tests import factories
 from tests.events.test_public_home import HOSTILE_MARKDOWN, assert_inert
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conference.extensions import db
-from conference.feeds.personal import feed_token
+from conference.personal.feed import feed_token
 from conference.registration import services as registrations
 from conference.registration.links.tokens import join_token, make_token
 from conference.registration.models import RegistrationStatus
@@ -137,7 +137,7 @@ def test_mail_my_registration_and_personal_feed_link_to_join_pages(client, live)
     assert "Go to Live now" in page and f"/c/{live.conference.slug}/live/?k=" in page
 
     feed = client.get(f"/c/{live.conference.slug}/my/calendar/{feed_token(online)}.ics")
-    from conference.agenda.bookmarks import Viewer, set_bookmark
+    from conference.personal.bookmarks import Viewer, set_bookmark
 
     set_bookmark(live.conference, live.later.id, Viewer(registration=online), True)
     feed = client.get(f"/c/{live.conference.slug}/my/calendar/{feed_token(online)}.ics")

@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from conference.agenda.labels import STATUS_LABELS as SESSION_STATUS_LABELS
 from conference.agenda.models import Room, Session
-from conference.agenda.operations import sessions_by_day
+from conference.agenda.queries import conference_days, sessions_by_day
 from conference.core.confirm import confirm_then
 from conference.core.forms import ConfirmForm
 from conference.core.lookups import in_conference
@@ -41,7 +41,7 @@ def _channels_page(conference, settings_form: StreamSettingsForm):
         "streaming/manage/channels.html",
         rooms=conference.rooms,
         channels=queries.room_channels(conference),
-        days=queries.conference_days(conference),
+        days=conference_days(conference),
         settings_form=settings_form,
     )
 
@@ -84,7 +84,7 @@ def _channel_form(conference, channel, *, room=None, session=None):
     room = room or (channel.room if channel else None)
     session = session or (channel.session if channel else None)
     back = _back_to(conference, room_id=room.id if room else None, session_id=session.id if session else None)
-    form = ChannelForm(queries.conference_days(conference) if room else None, obj=channel)
+    form = ChannelForm(conference_days(conference) if room else None, obj=channel)
     if form.validate_on_submit():
         channel = services.save_channel(
             conference, channel, form.values(), user_id=current_user.id, room=room, session=session
@@ -150,7 +150,7 @@ def delete_channel(conference, channel_id: int):
 @bp.route("/bulk", methods=["GET", "POST"])
 @organiser_required
 def bulk(conference):
-    form = BulkChannelsForm(conference, queries.conference_days(conference))
+    form = BulkChannelsForm(conference, conference_days(conference))
     if form.validate_on_submit():
         made = services.add_channels_in_bulk(
             conference,

@@ -10,14 +10,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from conference.agenda import services as agenda_services
 from conference.agenda.labels import SESSION_TYPE_LABELS
 from conference.agenda.published import PublishedSession, published_session, published_sessions
-from conference.agenda.seats import registration_for_user
-from conference.agenda.views import TZ_COOKIE
+from conference.agenda.time_zone import TZ_COOKIE, viewer_zone
 from conference.db_types import utcnow
 from conference.events.access import load_conference
 from conference.events.models import Conference
+from conference.personal.visitor import registration_for_user
 from conference.registration.models import Registration
 from conference.streaming import links
 from conference.streaming import live_now as live_now_service
@@ -74,9 +73,7 @@ def _take_link(conference: Conference) -> Response | None:
 
 
 def _zone(conference: Conference):
-    return (
-        agenda_services.viewer_zone(request.args.get("tz"), request.cookies.get(TZ_COOKIE)) or conference.tz
-    )
+    return viewer_zone(request.args.get("tz"), request.cookies.get(TZ_COOKIE)) or conference.tz
 
 
 def _session_or_404(conference: Conference, session_id: int) -> PublishedSession:
