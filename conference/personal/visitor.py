@@ -16,13 +16,10 @@ from flask import url_for as flask_url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
-from sqlalchemy import or_, select
 
-from conference.accounts.models import User, normalise_email
 from conference.agenda.published import PublishedSession
 from conference.core.signing import InvalidLink
 from conference.events.models import Conference
-from conference.extensions import db
 from conference.personal import bookmarks, seats
 from conference.personal.bookmarks import Viewer
 from conference.personal.models import SeatBooking, SeatStatus
@@ -30,6 +27,7 @@ from conference.personal.seats import SeatCount
 from conference.registration.links.opened import registration_for_link
 from conference.registration.links.tokens import registration_from_token
 from conference.registration.models import Registration, RegistrationStatus
+from conference.registration.queries import registration_for_user
 
 LINKS_KEY = "agenda_links"  # {conference id: "my registration" token} in the signed session cookie
 
@@ -48,21 +46,6 @@ def forget_link(conference: Conference) -> None:
     links = dict(session.get(LINKS_KEY) or {})
     if links.pop(str(conference.id), None) is not None:
         session[LINKS_KEY] = links
-
-
-def registration_for_user(conference_id: int, user: User) -> Registration | None:
-    """The user's confirmed registration for the conference: linked to the account, or under its e-mail."""
-    query = (
-        select(Registration)
-        .where(
-            Registration.conference_id == conference_id,
-            Registration.status == RegistrationStatus.CONFIRMED,
-            or_(Registration.user_id == user.id, Registration.active_email == normalise_email(user.email)),
-        )
-        .order_by(Registration.user_id.is_(None), Registration.id)  # the one linked to the account first
-        .limit(1)
-    )
-    return db.session.scalar(query)
 
 
 def _remembered(conference: Conference) -> Registration | None:

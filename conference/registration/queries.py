@@ -243,3 +243,18 @@ def places_held_by_ticket(conference: Conference, now: datetime) -> dict[int, in
         .group_by(Registration.ticket_type_id)
     )
     return dict(db.session.execute(query).all())
+
+
+def registration_for_user(conference_id: int, user: User) -> Registration | None:
+    """The user's confirmed registration for the conference: linked to the account, or under its e-mail."""
+    query = (
+        select(Registration)
+        .where(
+            Registration.conference_id == conference_id,
+            Registration.status == RegistrationStatus.CONFIRMED,
+            or_(Registration.user_id == user.id, Registration.active_email == normalise_email(user.email)),
+        )
+        .order_by(Registration.user_id.is_(None), Registration.id)  # the one linked to the account first
+        .limit(1)
+    )
+    return db.session.scalar(query)

@@ -12,12 +12,13 @@ from conference.agenda.models import SessionStatus, SessionType
 from conference.audit.models import AuditEntry
 from conference.extensions import db
 from conference.mail.models import OutboxMessage
-from conference.personal import seats, visitor
+from conference.personal import seats
 from conference.personal.models import SeatBooking, SeatStatus
 from conference.personal.seats import NotInProgramme, SeatProblem, SeatRefused
 from conference.registration import services as registrations
 from conference.registration.links.tokens import make_token
 from conference.registration.models import Registration, RegistrationStatus
+from conference.registration.queries import registration_for_user
 from tests import factories
 from tests.conftest import csrf_token
 
@@ -184,13 +185,13 @@ def test_the_published_capacity_counts_not_the_unpublished_edit(conference, tick
 def test_a_logged_in_user_is_matched_to_a_registration_by_account_or_email(conference, ticket):
     user = factories.make_user("Mina@Example.org")
     by_email = confirmed(conference, ticket, "mina@example.org")
-    assert visitor.registration_for_user(conference.id, user).id == by_email.id
+    assert registration_for_user(conference.id, user).id == by_email.id
     nobody = factories.make_user("nobody@example.org")
-    assert visitor.registration_for_user(conference.id, nobody) is None
+    assert registration_for_user(conference.id, nobody) is None
     linked = confirmed(conference, ticket, "work@example.org")
     linked.user_id = nobody.id
     db.session.commit()
-    assert visitor.registration_for_user(conference.id, nobody).id == linked.id
+    assert registration_for_user(conference.id, nobody).id == linked.id
 
 
 def test_thirty_concurrent_delegates_fill_exactly_ten_seats(app, conference, ticket):

@@ -16,8 +16,8 @@ from conference.agenda.time_zone import TZ_COOKIE, viewer_zone
 from conference.db_types import utcnow
 from conference.events.access import load_conference
 from conference.events.models import Conference
-from conference.personal.visitor import registration_for_user
 from conference.registration.models import Registration
+from conference.registration.queries import registration_for_user
 from conference.streaming import links
 from conference.streaming import live_now as live_now_service
 from conference.streaming.access import StreamAccess, WindowState, join_window, stream_access
