@@ -16,19 +16,25 @@ from wtforms import (
     HiddenField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
     TimeField,
     ValidationError,
-    widgets,
 )
 from wtforms.fields import ColorField, SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from conference.agenda.labels import ROLE_LABELS, SESSION_TYPE_LABELS, STATUS_LABELS
 from conference.agenda.models import PersonRole, Session, SessionStatus, SessionType
-from conference.core.forms import CHOOSE_FROM_LIST, MAX_POSITION, choices, enum_select, optional_id, strip
+from conference.core.forms import (
+    CHOOSE_FROM_LIST,
+    MAX_POSITION,
+    checkboxes,
+    choices,
+    enum_select,
+    optional_id,
+    strip,
+)
 from conference.core.validators import valid_colour
 from conference.events.models import Conference
 from conference.i18n.formatting import language_name
@@ -125,12 +131,7 @@ class SessionForm(FlaskForm):
     day = DateField(_l("Day"), validators=[InputRequired()])
     starts_at_time = TimeField(_l("Starts at"), format=["%H:%M", "%H:%M:%S"], validators=[InputRequired()])
     ends_at_time = TimeField(_l("Ends at"), format=["%H:%M", "%H:%M:%S"], validators=[InputRequired()])
-    language_codes = SelectMultipleField(
-        _l("Languages"),
-        widget=widgets.ListWidget(prefix_label=False),
-        option_widget=widgets.CheckboxInput(),
-        invalid_choice_message=_l("Choose languages from the list."),
-    )
+    language_codes = checkboxes(_l("Languages"), invalid_choice_message=_l("Choose languages from the list."))
     capacity = IntegerField(_l("Capacity"), validators=[Optional(), NumberRange(min=1, max=1_000_000)])
     expected_attendance = IntegerField(
         _l("Expected attendance"), validators=[Optional(), NumberRange(min=1, max=1_000_000)]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, RadioField, SelectMultipleField, widgets
+from wtforms import DecimalField, RadioField, SelectMultipleField
 from wtforms.validators import NumberRange, Optional
 
 from conference.badges.pdf import sheet_grid
 from conference.badges.runs import BadgeLayout, BadgeSelection
-from conference.core.forms import CHOOSE_FROM_LIST, choices
+from conference.core.forms import CHOOSE_FROM_LIST, checkboxes, choices
 from conference.events.models import Conference
 from conference.i18n.formatting import country_name
 from conference.registration.labels import CATEGORY_LABELS
@@ -26,16 +26,6 @@ SIZE_LABELS = {
     "4x3": _l("4 × 3 in (102 × 76 mm)"),
     "custom": _l("Custom size"),
 }
-
-
-def _checkboxes(label, **kwargs) -> SelectMultipleField:
-    return SelectMultipleField(
-        label,
-        widget=widgets.ListWidget(prefix_label=False),
-        option_widget=widgets.CheckboxInput(),
-        invalid_choice_message=CHOOSE_FROM_LIST,
-        **kwargs,
-    )
 
 
 class MillimetreField(DecimalField):
@@ -71,8 +61,8 @@ class BadgeRunForm(FlaskForm):
         default="all",
         invalid_choice_message=CHOOSE_FROM_LIST,
     )
-    ticket_types = _checkboxes(_l("Tickets"), coerce=int)
-    categories = _checkboxes(_l("Delegate categories"))
+    ticket_types = checkboxes(_l("Tickets"), coerce=int)
+    categories = checkboxes(_l("Delegate categories"))
     countries = SelectMultipleField(_l("Countries"), invalid_choice_message=CHOOSE_FROM_LIST)
     size = RadioField(
         _l("Badge size"),

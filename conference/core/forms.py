@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import FileStorage
-from wtforms import SelectField, ValidationError
+from wtforms import SelectField, SelectMultipleField, ValidationError, widgets
 from wtforms.fields import SelectChoice
 
 from conference.core.validators import country_choices
@@ -86,3 +86,11 @@ def uploaded(field: FileField) -> FileStorage | None:
 
 class ConfirmForm(FlaskForm):
     """The confirm step of a delete: only the CSRF token, sent by the "Delete" button."""
+
+
+def checkboxes(label, **kwargs) -> SelectMultipleField:
+    """A multiple choice shown as a list of checkboxes (the `choice_group` macro renders it)."""
+    kwargs.setdefault("invalid_choice_message", CHOOSE_FROM_LIST)
+    return SelectMultipleField(
+        label, widget=widgets.ListWidget(prefix_label=False), option_widget=widgets.CheckboxInput(), **kwargs
+    )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Field, RadioField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms import BooleanField, Field, RadioField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from conference.core.forms import CHOOSE_FROM_LIST, strip
+from conference.core.forms import CHOOSE_FROM_LIST, checkboxes, strip
 from conference.registration.models import Question, QuestionKind, Registration
 
 SHORT_ANSWER_MAX = 500
@@ -41,14 +41,11 @@ def question_field(question: Question, *, enforce_required: bool = True):
             invalid_choice_message=CHOOSE_FROM_LIST,
         )
     if question.kind == QuestionKind.MULTIPLE_CHOICE:
-        return SelectMultipleField(
+        return checkboxes(
             label,
             description=hint,
             choices=options,
-            widget=widgets.ListWidget(prefix_label=False),
-            option_widget=widgets.CheckboxInput(),
             validators=[DataRequired(ANSWER_REQUIRED)] if required else [],
-            invalid_choice_message=CHOOSE_FROM_LIST,
         )
     longest = LONG_ANSWER_MAX if question.kind == QuestionKind.LONG_TEXT else SHORT_ANSWER_MAX
     validators = [DataRequired(ANSWER_REQUIRED)] if required else []

@@ -14,15 +14,13 @@ from wtforms import (
     FormField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     ValidationError,
-    widgets,
 )
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from conference.core.forms import CHOOSE_FROM_LIST, MAX_POSITION, choices, strip
+from conference.core.forms import CHOOSE_FROM_LIST, MAX_POSITION, checkboxes, choices, strip
 from conference.events.models import Conference
 from conference.i18n.formatting import local_date
 from conference.streaming.models import StreamChannel
@@ -128,21 +126,11 @@ class BulkChannelRow(Form):
         return bool(self.label.data or self.url.data or self.passcode.data)
 
 
-def _checkboxes(label, **kwargs) -> SelectMultipleField:
-    return SelectMultipleField(
-        label,
-        widget=widgets.ListWidget(prefix_label=False),
-        option_widget=widgets.CheckboxInput(),
-        invalid_choice_message=CHOOSE_FROM_LIST,
-        **kwargs,
-    )
-
-
 class BulkChannelsForm(FlaskForm):
     """The same channels (label, URL, passcode rows) for several rooms on several days at once."""
 
-    rooms = _checkboxes(_l("Rooms"), coerce=int)
-    days = _checkboxes(_l("Days"), default=[ALL_DAYS])
+    rooms = checkboxes(_l("Rooms"), coerce=int)
+    days = checkboxes(_l("Days"), default=[ALL_DAYS])
     rows = FieldList(FormField(BulkChannelRow), min_entries=BULK_ROWS, max_entries=20)
     replace = BooleanField(_l("Replace the channels these rooms already have on these days"))
 
